@@ -1,0 +1,2 @@
+/** @flamelens/cli — the command-line entry (bin `flamelens`). */
+export { main } from './main.ts';

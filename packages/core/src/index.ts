@@ -1,0 +1,21 @@
+/**
+ * @flamelens/core — profile importers and the columnar frame tree. No DOM, no React: runs in Node (CLI,
+ * tests), the browser and a Web Worker.
+ */
+export type { FrameIndex, FrameTree, NameExtras, NameId, ProfileFormat, ProfileInfo, SampleType, DroppedInput } from './model/frame-tree.ts';
+export { findPath, findSampleType, pathOf, ROOT_NAME, withSampleType } from './model/frame-tree.ts';
+export { DEFAULT_MAX_FRAMES, FrameTreeBuilder, type FrameTreeBuilderOptions } from './model/frame-tree-builder.ts';
+export { StringTable } from './model/string-table.ts';
+export { importProfile, SUPPORTED_FORMATS, type ImportOptions, type ImportResult } from './parse/import-profile.ts';
+export { importPprof, type PprofImportOptions } from './parse/import-pprof.ts';
+export { importCollapsed, importCollapsedSync, DEFAULT_MAX_LINE_BYTES, type CollapsedImportOptions } from './parse/import-collapsed.ts';
+export { DEFAULT_MAX_DECOMPRESSED_BYTES } from './parse/gunzip.ts';
+export { sniff, type SniffResult } from './parse/sniff.ts';
+export { ProfileError, toErrorInfo, type ProfileErrorInfo, type ProfileErrorKind } from './parse/errors.ts';
+export type { ParseProgress, ParseControl } from './parse/progress.ts';
+export type { ProfileSource, ChunkSource } from './parse/chunks.ts';
+export { functionTable, topRows, type FunctionTable } from './analysis/function-table.ts';
+export { summarize, type ProfileSummary } from './analysis/summary.ts';
+export { foldChunks, foldToString } from './format/fold.ts';
+export { formatNumber, formatPercent, formatValue, unitKind } from './format/units.ts';
+export { treeFromWire, treeToWire, transferablesOf, type FrameTreeWire } from './worker/wire.ts';

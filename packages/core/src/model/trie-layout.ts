@@ -1,0 +1,122 @@
+import { FIRST_CHILD, NAME, NEXT_SIBLING, type CallTrie } from './call-trie.ts';
+
+/** The trie laid out in depth-first pre-order, children ordered by name. */
+export interface LaidOutColumns {
+  readonly parent: Int32Array;
+  readonly depth: Uint32Array;
+  readonly nameId: Uint32Array;
+  readonly subtreeEnd: Uint32Array;
+  readonly selfByType: Float64Array[];
+  readonly totalByType: Float64Array[];
+  readonly maxDepth: number;
+}
+
+/** Child groups at most this long are sorted by insertion sort (most frames have 1–3 children). */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Lays a trie out as FrameTree columns in two passes over typed arrays:
+ *   1. an explicit-stack DFS that writes parent, depth, name and self values in pre-order; each node's
+ *      children are gathered from its sibling list, sorted by name and pushed with the parent's frame
+ *      index (so no node→frame map is needed);
+ *   2. one reverse pass that sums totals and subtree sizes (every child comes after its parent).
+ */
+export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): LaidOutColumns {
+  const n = trie.count;
+  const T = trie.valueCount;
+  const { ints, floats, intStride, floatStride } = trie;
+  const parent = new Int32Array(n);
+  const depth = new Uint32Array(n);
+  const nameId = new Uint32Array(n);
+  const selfByType = Array.from({ length: T }, () => new Float64Array(n));
+  const self0 = selfByType[0]!;
+
+  const stackNode = new Int32Array(n + 1);
+  const stackParent = new Int32Array(n + 1);
+  let kids: Int32Array = new Int32Array(64);
+  let keys: Uint32Array = new Uint32Array(64);
+  let top = 0;
+  stackNode[top] = 0;
+  stackParent[top++] = -1;
+  let maxDepth = 0;
+  for (let f = 0; top > 0; f++) {
+    const node = stackNode[--top]!;
+    const p = stackParent[top]!;
+    parent[f] = p;
+    if (p >= 0) {
+      const d = depth[p]! + 1;
+      depth[f] = d;
+      if (d > maxDepth) maxDepth = d;
+      nameId[f] = ints[node * intStride + NAME]!;
+    }
+    const v = node * floatStride + 2;
+    if (T === 1) self0[f] = floats[v]!;
+    else for (let t = 0; t < T; t++) selfByType[t]![f] = floats[v + t]!;
+    // children, sorted by name, pushed last-first so the first pops first
+    let k = 0;
+    const fc = ints[node * intStride + FIRST_CHILD]!;
+    for (let c = fc < 0 ? -fc - 1 : fc; c !== 0; c = ints[c * intStride + NEXT_SIBLING]!) {
+      if (k === kids.length) [kids, keys] = [growInt(kids), growUint(keys)];
+      kids[k] = c;
+      keys[k++] = nameRank[ints[c * intStride + NAME]!]!;
+    }
+    if (k > 1) sortByKeys(kids, keys, k);
+    for (let j = k - 1; j >= 0; j--) {
+      stackNode[top] = kids[j]!;
+      stackParent[top++] = f;
+    }
+  }
+
+  const totalByType = selfByType.map((s) => s.slice());
+  const subtreeEnd = new Uint32Array(n);
+  const size = subtreeEnd; // subtree sizes first, turned into ends below
+  for (let f = n - 1; f > 0; f--) {
+    const s = size[f]! + 1;
+    size[f] = s;
+    const p = parent[f]!;
+    size[p] = size[p]! + s;
+    for (let t = 0; t < T; t++) {
+      const total = totalByType[t]!;
+      total[p] = total[p]! + total[f]!;
+    }
+  }
+  if (n > 0) size[0] = size[0]! + 1;
+  for (let f = 0; f < n; f++) subtreeEnd[f] = f + size[f]!;
+  return { parent, depth, nameId, subtreeEnd, selfByType, totalByType, maxDepth };
+}
+
+/** Sorts kids[0, count) by keys[0, count) (moved along), ascending. Keys are distinct among siblings. */
+function sortByKeys(kids: Int32Array, keys: Uint32Array, count: number): void {
+  if (count <= INSERTION_SORT_MAX) {
+    for (let i = 1; i < count; i++) {
+      const kid = kids[i]!;
+      const key = keys[i]!;
+      let j = i - 1;
+      while (j >= 0 && keys[j]! > key) {
+        kids[j + 1] = kids[j]!;
+        keys[j + 1] = keys[j]!;
+        j--;
+      }
+      kids[j + 1] = kid;
+      keys[j + 1] = key;
+    }
+    return;
+  }
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+  const sortedKids = order.map((i) => kids[i]!);
+  const sortedKeys = order.map((i) => keys[i]!);
+  kids.set(sortedKids);
+  keys.set(sortedKeys);
+}
+
+function growInt(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function growUint(a: Uint32Array): Uint32Array {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

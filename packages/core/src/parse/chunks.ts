@@ -1,0 +1,130 @@
+import { ProfileError } from './errors.ts';
+
+/** A pull source of byte chunks (a file stream, a decompressor, a single buffer). */
+export interface ChunkSource {
+  /** The next chunk, or null at the end. Chunks are never reused by the source after they are returned. */
+  next(): Promise<Uint8Array | null>;
+  /** Stops reading early and frees what the source holds. */
+  cancel(): Promise<void>;
+}
+
+/** Anything a profile can be read from. */
+export type ProfileSource = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>;
+
+/** Largest chunk handed out when the source is one big buffer (keeps progress and cancel responsive). */
+const BUFFER_CHUNK_BYTES = 4 << 20;
+
+/** A ChunkSource over a buffer, a Blob or a stream; `onRead` sees the size of each chunk. */
+export function chunkSource(source: ProfileSource, onRead?: (bytes: number) => void): ChunkSource {
+  if (source instanceof ArrayBuffer) source = new Uint8Array(source);
+  if (source instanceof Uint8Array) return bufferSource(source, onRead);
+  const stream = source instanceof ReadableStream ? source : source.stream();
+  return streamSource(stream, onRead);
+}
+
+function bufferSource(bytes: Uint8Array, onRead?: (bytes: number) => void): ChunkSource {
+  let pos = 0;
+  return {
+    async next() {
+      if (pos >= bytes.length) return null;
+      const end = Math.min(bytes.length, pos + BUFFER_CHUNK_BYTES);
+      const chunk = bytes.subarray(pos, end);
+      pos = end;
+      onRead?.(chunk.length);
+      return chunk;
+    },
+    async cancel() {
+      pos = bytes.length;
+    },
+  };
+}
+
+/** A ChunkSource over a web ReadableStream. */
+export function streamSource(stream: ReadableStream<Uint8Array>, onRead?: (bytes: number) => void): ChunkSource {
+  const reader = stream.getReader();
+  return {
+    async next() {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return null;
+        if (value.length === 0) continue;
+        onRead?.(value.length);
+        return value;
+      }
+    },
+    async cancel() {
+      await reader.cancel().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * A source with look-ahead: `peek(n)` returns at least the first n bytes (fewer at the end of input)
+ * without consuming them; `next()` then returns them again.
+ */
+export class PeekableSource implements ChunkSource {
+  private pending: Uint8Array[] = [];
+
+  constructor(private readonly inner: ChunkSource) {}
+
+  async peek(minBytes: number): Promise<Uint8Array> {
+    let size = this.pending.reduce((n, c) => n + c.length, 0);
+    while (size < minBytes) {
+      const chunk = await this.inner.next();
+      if (!chunk) break;
+      this.pending.push(chunk);
+      size += chunk.length;
+    }
+    if (this.pending.length === 1) return this.pending[0]!;
+    const head = concat(this.pending, size);
+    this.pending = size > 0 ? [head] : [];
+    return head;
+  }
+
+  async next(): Promise<Uint8Array | null> {
+    return this.pending.shift() ?? this.inner.next();
+  }
+
+  cancel(): Promise<void> {
+    this.pending = [];
+    return this.inner.cancel();
+  }
+}
+
+/** Reads a whole source into one buffer, refusing to grow past `maxBytes`. */
+export async function readAll(source: ChunkSource, maxBytes: number, what: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await source.next(); chunk; chunk = await source.next()) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      await source.cancel();
+      throw new ProfileError('too-large', `The ${what} is larger than the limit of ${formatBytes(maxBytes)}; raise the limit to open it.`);
+    }
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? chunks[0]! : concat(chunks, size);
+}
+
+/** Joins chunks into one buffer of `size` bytes. */
+export function concat(chunks: readonly Uint8Array[], size = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
+  const out = new Uint8Array(size);
+  let pos = 0;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.length;
+  }
+  return out;
+}
+
+/** 1536 → "1.5 KiB" (for messages). */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} bytes` : `${Number(value.toFixed(1))} ${units[unit]}`;
+}

@@ -1,0 +1,52 @@
+/// <reference types="vitest/config" />
+/**
+ * Vitest configuration for the whole workspace: a Node project for unit tests and a real-Chromium
+ * project (Debian's /usr/bin/chromium through Playwright) for canvas and worker tests.
+ */
+import { defineConfig } from 'vite';
+import { playwright } from '@vitest/browser-playwright';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/**/test/**/*.test.ts', 'apps/**/test/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/*.browser.test.tsx', '**/node_modules/**'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // Pre-bundled up front so Vite never re-optimizes (and reloads the page) in the middle of a run.
+        optimizeDeps: { include: ['comlink', 'pprof-format', 'd3-hierarchy'] },
+        test: {
+          name: 'browser',
+          include: ['packages/**/test/**/*.browser.test.ts', 'packages/**/test/**/*.browser.test.tsx'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({
+              launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+            }),
+          },
+        },
+      },
+    ],
+  },
+});
