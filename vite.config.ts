@@ -3,8 +3,12 @@
  * Vitest configuration for the whole workspace: a Node project for unit tests and a real-Chromium
  * project (Debian's /usr/bin/chromium through Playwright) for canvas and worker tests.
  */
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
+
+/** The shared test corpus (read by tests only, never bundled). */
+const corpusDir = process.env.FLAMELENS_CORPUS ?? path.resolve(import.meta.dirname, '../shared/corpus');
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -32,6 +36,8 @@ export default defineConfig({
       {
         // Pre-bundled up front so Vite never re-optimizes (and reloads the page) in the middle of a run.
         optimizeDeps: { include: ['comlink', 'pprof-format', 'd3-hierarchy'] },
+        server: { fs: { allow: [import.meta.dirname, corpusDir] } },
+        define: { __CORPUS_DIR__: JSON.stringify(corpusDir) },
         test: {
           name: 'browser',
           include: ['packages/**/test/**/*.browser.test.ts', 'packages/**/test/**/*.browser.test.tsx'],

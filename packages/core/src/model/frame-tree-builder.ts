@@ -93,7 +93,7 @@ export class FrameTreeBuilder {
       length: trie.count,
       parent: laid.parent,
       subtreeEnd: laid.subtreeEnd,
-      depth: maxDepth <= 0xffff ? Uint16Array.from(laid.depth) : laid.depth,
+      depth: laid.depth,
       nameId: laid.nameId,
       total: totalByType[chosen]!,
       self: selfByType[chosen]!,

@@ -3,7 +3,8 @@ import { FIRST_CHILD, NAME, NEXT_SIBLING, type CallTrie } from './call-trie.ts';
 /** The trie laid out in depth-first pre-order, children ordered by name. */
 export interface LaidOutColumns {
   readonly parent: Int32Array;
-  readonly depth: Uint32Array;
+  /** Uint16Array unless a stack is deeper than 65535 frames. */
+  readonly depth: Uint16Array | Uint32Array;
   readonly nameId: Uint32Array;
   readonly subtreeEnd: Uint32Array;
   readonly selfByType: Float64Array[];
@@ -26,13 +27,14 @@ export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): LaidOutColumn
   const T = trie.valueCount;
   const { ints, floats, intStride, floatStride } = trie;
   const parent = new Int32Array(n);
-  const depth = new Uint32Array(n);
+  let depth: Uint16Array | Uint32Array = new Uint16Array(n);
   const nameId = new Uint32Array(n);
   const selfByType = Array.from({ length: T }, () => new Float64Array(n));
   const self0 = selfByType[0]!;
 
-  const stackNode = new Int32Array(n + 1);
-  const stackParent = new Int32Array(n + 1);
+  // The DFS stack holds at most (depth × widest fan-out) entries: it starts small and grows.
+  let stackNode: Int32Array = new Int32Array(1024);
+  let stackParent: Int32Array = new Int32Array(1024);
   let kids: Int32Array = new Int32Array(64);
   let keys: Uint32Array = new Uint32Array(64);
   let top = 0;
@@ -45,6 +47,7 @@ export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): LaidOutColumn
     parent[f] = p;
     if (p >= 0) {
       const d = depth[p]! + 1;
+      if (d > 0xffff && depth instanceof Uint16Array) depth = Uint32Array.from(depth);
       depth[f] = d;
       if (d > maxDepth) maxDepth = d;
       nameId[f] = ints[node * intStride + NAME]!;
@@ -61,6 +64,7 @@ export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): LaidOutColumn
       keys[k++] = nameRank[ints[c * intStride + NAME]!]!;
     }
     if (k > 1) sortByKeys(kids, keys, k);
+    if (top + k > stackNode.length) [stackNode, stackParent] = [growInt(stackNode, top + k), growInt(stackParent, top + k)];
     for (let j = k - 1; j >= 0; j--) {
       stackNode[top] = kids[j]!;
       stackParent[top++] = f;
@@ -109,8 +113,8 @@ function sortByKeys(kids: Int32Array, keys: Uint32Array, count: number): void {
   keys.set(sortedKeys);
 }
 
-function growInt(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
+function growInt(a: Int32Array, minimum = 0): Int32Array {
+  const b = new Int32Array(Math.max(minimum, a.length * 2));
   b.set(a);
   return b;
 }

@@ -91,17 +91,28 @@ export class PeekableSource implements ChunkSource {
   }
 }
 
-/** Reads a whole source into one buffer, refusing to grow past `maxBytes`. */
+/**
+ * Reads a whole source into one buffer, refusing to grow past `maxBytes`. Consecutive pieces of one
+ * buffer (a buffer source cut into chunks) come back as one view of it, without copying.
+ */
 export async function readAll(source: ChunkSource, maxBytes: number, what: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (let chunk = await source.next(); chunk; chunk = await source.next()) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      await source.cancel();
-      throw new ProfileError('too-large', `The ${what} is larger than the limit of ${formatBytes(maxBytes)}; raise the limit to open it.`);
+    const last = chunks[chunks.length - 1];
+    if (last && last.buffer === chunk.buffer && last.byteOffset + last.byteLength === chunk.byteOffset) {
+      chunks[chunks.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + chunk.byteLength);
+      size += chunk.length;
+      if (size > maxBytes) break;
+      continue;
     }
+    size += chunk.length;
+    if (size > maxBytes) break;
     chunks.push(chunk);
+  }
+  if (size > maxBytes) {
+    await source.cancel();
+    throw new ProfileError('too-large', `The ${what} is larger than the limit of ${formatBytes(maxBytes)}; raise the limit to open it.`);
   }
   return chunks.length === 1 ? chunks[0]! : concat(chunks, size);
 }

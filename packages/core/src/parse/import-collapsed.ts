@@ -49,6 +49,7 @@ export async function importCollapsed(source: ChunkSource, options: CollapsedImp
         if (carrySize > maxLine) throw lineTooLong(parser.lineNumber + 1, maxLine);
         continue;
       }
+      if (carrySize + newline > maxLine) throw lineTooLong(parser.lineNumber + 1, maxLine);
       const line = concat([...carry, chunk.subarray(0, newline)]);
       parser.line(line, 0, line.length);
       carry = [];
@@ -58,6 +59,7 @@ export async function importCollapsed(source: ChunkSource, options: CollapsedImp
     for (;;) {
       const newline = chunk.indexOf(NEWLINE, pos);
       if (newline < 0) break;
+      if (newline - pos > maxLine) throw lineTooLong(parser.lineNumber + 1, maxLine);
       parser.line(chunk, pos, newline);
       pos = newline + 1;
       if (pacer.due()) {
@@ -77,6 +79,7 @@ export async function importCollapsed(source: ChunkSource, options: CollapsedImp
     const line = concat(carry);
     parser.line(line, 0, line.length);
   }
+  pacer.throwIfCancelled();
   pacer.phase = 'building';
   pacer.report();
   return parser.finish();

@@ -43,6 +43,7 @@ export async function importPprof(bytes: Uint8Array, options: PprofImportOptions
   const locations = new LocationFrames(p, builder, drop);
   await addSamples(p, builder, locations, pacer, drop);
 
+  pacer.throwIfCancelled();
   pacer.phase = 'building';
   pacer.report();
   const defaultName = p.defaultSampleType ? p.string(p.defaultSampleType) : '';

@@ -42,6 +42,7 @@ export async function importProfile(source: ProfileSource, options: ImportOption
   const control = { ...options, pacer };
   let input: ChunkSource | null = null;
   try {
+    pacer.throwIfCancelled();
     if (options.gunzip && source instanceof ArrayBuffer) source = new Uint8Array(source);
     if (options.gunzip && source instanceof Uint8Array && source[0] === 0x1f && source[1] === 0x8b) {
       pacer.phase = 'decompressing';
