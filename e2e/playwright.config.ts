@@ -2,6 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium: test tools never download a browser here. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Ports of the app preview and the static Storybook (settable so several checkouts can test at once). */
+const appPort = Number(process.env.E2E_APP_PORT ?? 4173);
+const storybookPort = Number(process.env.E2E_STORYBOOK_PORT ?? 6007);
+process.env.E2E_STORYBOOK_URL = `http://127.0.0.1:${storybookPort}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -10,7 +14,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   timeout: 60_000,
   reporter: [['list']],
-  use: { baseURL: 'http://127.0.0.1:4173', trace: 'retain-on-failure' },
+  use: { baseURL: `http://127.0.0.1:${appPort}`, trace: 'retain-on-failure' },
   projects: [
     {
       name: 'chromium',
@@ -34,16 +38,16 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'npm run preview -w @flamelens/web',
-      cwd: '..',
-      url: 'http://127.0.0.1:4173',
+      command: `npx vite preview --host 127.0.0.1 --port ${appPort} --strictPort`,
+      cwd: '../apps/web',
+      url: `http://127.0.0.1:${appPort}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
-      command: 'npx vite preview --outDir storybook-static --host 127.0.0.1 --port 6007 --strictPort',
+      command: `npx vite preview --outDir storybook-static --host 127.0.0.1 --port ${storybookPort} --strictPort`,
       cwd: '../stories',
-      url: 'http://127.0.0.1:6007/index.json',
+      url: `http://127.0.0.1:${storybookPort}/index.json`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -26,7 +26,7 @@ describe('parsing in the worker', () => {
   test('a gzipped pprof comes back as a transferred tree with exact totals', async () => {
     const file = 'pprof/pyroscope_go_heap.pb.gz';
     const bytes = await corpusBytes(file);
-    const buffer = bytes.buffer;
+    const buffer = bytes.buffer as ArrayBuffer;
     const parser = new ProfileParser();
     const outcome = await parser.parse(buffer);
     parser.dispose();
