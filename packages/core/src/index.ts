@@ -19,3 +19,13 @@ export { summarize, type ProfileSummary } from './analysis/summary.ts';
 export { foldChunks, foldToString } from './format/fold.ts';
 export { formatNumber, formatPercent, formatValue, unitKind } from './format/units.ts';
 export { treeFromWire, treeToWire, transferablesOf, type FrameTreeWire } from './worker/wire.ts';
+export {
+  DEFAULT_DIFF_METRIC,
+  diffStatus,
+  diffValue,
+  isDiffTree,
+  type DiffMetric,
+  type DiffMetricOptions,
+  type DiffStatus,
+  type DiffTree,
+} from './diff/diff-tree.ts';
