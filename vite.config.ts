@@ -35,7 +35,7 @@ export default defineConfig({
       },
       {
         // Pre-bundled up front so Vite never re-optimizes (and reloads the page) in the middle of a run.
-        optimizeDeps: { include: ['comlink', 'pprof-format', 'd3-hierarchy'] },
+        optimizeDeps: { include: ['comlink', 'pprof-format', 'd3-hierarchy', 'd3-scale', 'react', 'react-dom/client', 'react/jsx-dev-runtime'] },
         server: { fs: { allow: [import.meta.dirname, corpusDir] } },
         define: { __CORPUS_DIR__: JSON.stringify(corpusDir) },
         test: {

@@ -1,0 +1,146 @@
+import { frameAt, treeFromFolded } from '@flamelens/core/testing';
+import { BarColours, FlameRenderer, THEMES } from '@flamelens/renderer';
+import { afterEach, describe, expect, it } from 'vitest';
+import { diffFromFolded } from './fixtures.ts';
+
+const TREE = treeFromFolded(`
+  main;encoding/json.Unmarshal;encoding/json.(*decodeState).object 6
+  main;runtime.mallocgc 2
+  gc;runtime.gcDrain 2
+`);
+
+const made: FlameRenderer[] = [];
+afterEach(() => {
+  for (const r of made.splice(0)) {
+    r.destroy();
+    r.canvas.remove();
+  }
+});
+
+function renderer(width: number, height: number, dpr: number, tree = TREE): FlameRenderer {
+  const r = new FlameRenderer();
+  made.push(r);
+  document.body.append(r.canvas);
+  r.setTree(tree);
+  r.resize(width, height, dpr);
+  return r;
+}
+
+/** [r, g, b] of the device pixel (x, y). */
+function pixel(r: FlameRenderer, x: number, y: number): number[] {
+  const data = r.canvas.getContext('2d')!.getImageData(Math.floor(x), Math.floor(y), 1, 1).data;
+  return [data[0]!, data[1]!, data[2]!];
+}
+
+/** [r, g, b] of a CSS colour, as the canvas stores it. */
+function rgb(colour: string): number[] {
+  const c = document.createElement('canvas').getContext('2d')!;
+  c.fillStyle = colour;
+  c.fillRect(0, 0, 1, 1);
+  return [...c.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+}
+
+describe('FlameRenderer on a real canvas', () => {
+  it("paints a known frame in its package's colour at its position", () => {
+    const r = renderer(600, 120, 1);
+    const frame = frameAt(TREE, 'main;runtime.mallocgc');
+    const box = r.frameBox(frame)!;
+    const colours = new BarColours(TREE, 'package', 'light', 'default');
+    // The bar's top pixel row, left part: above the label text.
+    expect(pixel(r, box.x + 2, box.y + 1)).toEqual(rgb(colours.fills[colours.of(frame)]!));
+    expect(r.hitTest(box.x + box.width / 2, box.y + box.height / 2)).toBe(frame);
+  });
+
+  it('dims frames that do not match the search and keeps matches at full colour', () => {
+    const r = renderer(600, 120, 1);
+    const colours = new BarColours(TREE, 'package', 'light', 'default');
+    const match = frameAt(TREE, 'main;encoding/json.Unmarshal');
+    const other = frameAt(TREE, 'gc;runtime.gcDrain');
+    r.setOptions({ search: { text: 'JSON' } });
+    r.draw();
+    const m = r.frameBox(match)!;
+    const o = r.frameBox(other)!;
+    expect(pixel(r, m.x + 2, m.y + 1)).toEqual(rgb(colours.fills[colours.of(match)]!));
+    expect(pixel(r, o.x + 2, o.y + 1)).toEqual(rgb(colours.fills[colours.of(other) + colours.dimOffset]!));
+    expect(r.searchResult.matchedTotal).toBe(6);
+  });
+
+  it('draws sharp edges at device pixel ratio 2: no blended pixels between bars and rows', () => {
+    const tree = treeFromFolded('left 1\nright 1\n');
+    const r = renderer(300, 60, 2);
+    r.setTree(tree);
+    r.draw();
+    expect(r.canvas.width).toBe(600);
+    const colours = new BarColours(tree, 'package', 'light', 'default');
+    const left = rgb(colours.fills[colours.of(frameAt(tree, 'left'))]!);
+    const right = rgb(colours.fills[colours.of(frameAt(tree, 'right'))]!);
+    const background = rgb(THEMES.light.background);
+    // Row 1 spans device y 36..69 (18 CSS px × 2, minus a 2-px gap); the split is at device x 300.
+    const y = 36 + 2;
+    expect(pixel(r, 298, y)).toEqual(left);
+    expect(pixel(r, 299, y)).toEqual(background);
+    expect(pixel(r, 300, y)).toEqual(right);
+    expect(pixel(r, 310, 36 + 33)).toEqual(right);
+    expect(pixel(r, 310, 36 + 34)).toEqual(background);
+  });
+
+  it('draws labels as text inside wide bars', () => {
+    const r = renderer(600, 120, 2);
+    const frame = frameAt(TREE, 'main');
+    const box = r.frameBox(frame)!;
+    const colours = new BarColours(TREE, 'package', 'light', 'default');
+    const fill = rgb(colours.fills[colours.of(frame)]!);
+    let inked = 0;
+    for (let x = 8; x < 40; x++) if (pixel(r, (box.x + x) * 2, (box.y + box.height / 2) * 2).join() !== fill.join()) inked++;
+    expect(inked).toBeGreaterThan(3);
+  });
+
+  it('puts the root at the bottom in the flame view', () => {
+    const r = renderer(600, 120, 1);
+    r.setOptions({ view: 'flame' });
+    r.draw();
+    const colours = new BarColours(TREE, 'package', 'light', 'default');
+    expect(pixel(r, 300, 103)).toEqual(rgb(colours.fills[colours.of(0)]!));
+    expect(r.hitTest(300, 110)).toBe(0);
+  });
+
+  it('merges bars narrower than a pixel into one visible run', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `main;tiny${i} 1`).join('\n');
+    const tree = treeFromFolded(lines);
+    const r = renderer(400, 80, 1, tree);
+    const stats = r.draw()!;
+    expect(stats.mergedRuns).toBeGreaterThan(0);
+    expect(stats.bars).toBeLessThan(10);
+    const colours = new BarColours(tree, 'package', 'light', 'default');
+    expect(pixel(r, 200, 36 + 2)).toEqual(rgb(colours.fills[colours.merged]!));
+  });
+
+  it('hatches diff frames that exist on one side only', () => {
+    const tree = diffFromFolded('main;kept 5 5\nmain;new 0 5\n');
+    const r = renderer(400, 80, 1, tree);
+    const box = r.frameBox(frameAt(tree, 'main;new'))!;
+    const seen = new Set<string>();
+    // Right of the short label: only the fill and the hatching there.
+    for (let x = 60; x < 100; x++) seen.add(pixel(r, box.x + x, box.y + 8).join());
+    expect(seen.size).toBeGreaterThan(1);
+    const kept = r.frameBox(frameAt(tree, 'main;kept'))!;
+    const keptSeen = new Set<string>();
+    for (let x = 60; x < 100; x++) keptSeen.add(pixel(r, kept.x + x, kept.y + 8).join());
+    expect(keptSeen.size).toBe(1);
+  });
+
+  it('zooms around the pointer without re-laying out, and focus fills the width', () => {
+    const r = renderer(600, 120, 1);
+    const layout = r.layout;
+    const frame = frameAt(TREE, 'main;encoding/json.Unmarshal');
+    r.setOptions({ focus: frame });
+    r.draw();
+    expect(r.frameBox(frame)!.x).toBeCloseTo(0, 6);
+    expect(r.frameBox(frame)!.width).toBeCloseTo(600, 6);
+    // Ancestors stay visible across the width (breadcrumb rows).
+    expect(r.hitTest(5, 20)).toBe(frameAt(TREE, 'main'));
+    r.zoomAt(150, 2);
+    expect(r.layout).toBe(layout);
+    expect(r.viewRange.end - r.viewRange.start).toBeCloseTo(3, 9);
+  });
+});
