@@ -137,6 +137,11 @@ export class FlameRenderer {
     return this.search.result;
   }
 
+  /** One byte per name id (1 = matches the search) once the name pass is done, else null. */
+  get searchMatches(): Uint8Array | null {
+    return this.search.result.namesReady ? this.search.nameMatches : null;
+  }
+
   /** Subscribes to renderer events; returns the unsubscribe function. */
   subscribe(listener: (event: RendererEvent) => void): () => void {
     this.listeners.add(listener);
@@ -160,7 +165,7 @@ export class FlameRenderer {
       return null;
     }
     const o = this.opts;
-    const names = this.search.result.state === 'done' || this.search.result.namesReady ? this.search.nameMatches : null;
+    const names = this.searchMatches;
     return this.painter.paint(this.ctx, {
       layout,
       colours: this.colours,
@@ -210,6 +215,21 @@ export class FlameRenderer {
     const layout = this.layout;
     if (!layout) return;
     panRange(this.range, layout.rootWidth, cssDx / this.cssWidth);
+    this.viewChanged();
+  }
+
+  /** Pans (never zooms) so `frame`'s bar is in view: used when the keyboard moves the selection off screen. */
+  revealFrame(frame: FrameIndex): void {
+    const layout = this.layout;
+    if (!layout || frame < 0 || frame >= layout.tree.length) return;
+    const start = offsetOf(layout, frame);
+    const end = start + layout.width[frame]!;
+    const span = this.range.end - this.range.start;
+    if (start >= this.range.start && end <= this.range.end) return;
+    if (end - start >= span || start < this.range.start) this.range.start = start;
+    else this.range.start = end - span;
+    this.range.end = this.range.start + span;
+    clampRange(this.range, layout.rootWidth);
     this.viewChanged();
   }
 
