@@ -90,6 +90,9 @@ export function FlameGraph(props: FlameGraphProps) {
   const focus = useMemo(() => (tree ? resolvePath(tree, focusPath) : 0), [tree, focusPath]);
   const [selectedPath, setSelectedPath] = useState<FramePath | null>(props.defaultSelectedPath ?? null);
   const selected = useMemo(() => (tree && selectedPath ? resolvePath(tree, selectedPath) : -1), [tree, selectedPath]);
+  // Key repeat can deliver the next arrow before React re-renders: moves start from the latest selection.
+  const latestSelected = useRef(selected);
+  latestSelected.current = selected;
   const [hover, setHover] = useState<{ frame: FrameIndex; x: number; y: number } | null>(null);
   const scrollY = useRef(0);
   const host = useRef<HTMLDivElement>(null);
@@ -164,6 +167,7 @@ export function FlameGraph(props: FlameGraphProps) {
   const select = (frame: FrameIndex) => {
     if (!tree) return;
     const path = frame >= 0 ? pathOf(tree, frame) : null;
+    latestSelected.current = frame;
     setSelectedPath(path);
     props.onSelectionChange?.(path, frame);
     if (frame < 0) return;
@@ -204,8 +208,9 @@ export function FlameGraph(props: FlameGraphProps) {
     if (!tree || e.altKey || e.ctrlKey || e.metaKey) return;
     const direction = moveForKey(e.key, view);
     let handled = true;
-    if (direction) select(selected >= 0 ? move(tree, selected, direction) : focus);
-    else if (e.key === 'Enter') focusOn(selected >= 0 ? selected : focus);
+    const current = latestSelected.current;
+    if (direction) select(current >= 0 ? move(tree, current, direction) : focus);
+    else if (e.key === 'Enter') focusOn(current >= 0 ? current : focus);
     else if (e.key === 'Escape') focusOn(0);
     else if (e.key === '/') searchInput.current?.focus();
     else if (e.key === '[') goHistory(-1);
@@ -254,7 +259,7 @@ export function FlameGraph(props: FlameGraphProps) {
         aria-describedby={helpId}
         data-testid="flame-area"
         data-focus={focusPath.join(';')}
-        data-selected={selectedPath?.join(';') ?? ''}
+        data-selected={selectedPath?.join(';')}
         onKeyDown={onKeyDown}
         onScroll={onScroll}
         style={{ position: 'relative', height, overflowY: 'auto', overflowX: 'hidden', outlineOffset: -2, cursor: hover ? 'pointer' : 'default', touchAction: 'none' }}
