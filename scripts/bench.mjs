@@ -2,7 +2,8 @@
 // npm run bench: figures, not pass/fail. Generates synthetic profiles (../shared/tools/gen_profiles.mjs)
 // into a temporary folder once, then measures parsing in Node (a fresh process per file, as the CLI does)
 // and in the browser worker (headless Debian Chromium), and prints tables.
-//   node scripts/bench.mjs [--only node|browser] [--sizes s10k,s100k,s1m] [--runs N]
+// Then it times the renderer (FlameRenderer on a 1600×900 canvas at DPR 2 with the largest size loaded).
+//   node scripts/bench.mjs [--only node|browser|render] [--sizes s10k,s100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +108,42 @@ async function benchBrowser() {
   table(`Parse in the browser worker, file Blob → tree on the page (median of ${runs})`, ['file', 'median ms', 'min ms', 'frames', 'tree B/frame', 'longest main task ms', 'progress events'], rows);
 }
 
+async function benchRender() {
+  const { chromium } = await import('playwright');
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
+    worker: { format: 'es' },
+  });
+  await server.listen();
+  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  const size = sizes[sizes.length - 1];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 2 });
+    await page.goto(`${base}/scripts/bench/browser-render.html`);
+    await page.waitForFunction(() => typeof window.benchRender === 'function');
+    const r = await page.evaluate(([url, n]) => window.benchRender(url, n), [`${base}/@fs${path.join(dataDir, `${size}.pb.gz`)}`, Math.max(15, runs * 5)]);
+    if (r.error) throw new Error(r.error);
+    console.log(`\nRenderer with ${size} loaded: ${r.frames} frames, 1600×900 CSS px at DPR ${r.dpr}`);
+    console.log(`layout (in slices): ${fmt(r.layoutMs)} ms total, longest main-thread task meanwhile ${fmt(r.longestLayoutTaskMs)} ms; first (cold) draw ${fmt(r.firstDrawMs)} ms`);
+    console.log(`renderer memory: ${fmt(r.bytesPerFrame, 1)} B/frame on top of the tree`);
+    console.log(`search 'Grape': names ready after ${fmt(r.searchMs.namesMs)} ms, share final after ${fmt(r.searchMs.totalMs)} ms, longest task ${fmt(r.searchMs.longestTaskMs)} ms`);
+    table('Redraw (JS + rasterization, timed to a 1-px getImageData)', ['what', 'median ms', 'max ms', 'JS only ms', 'bars', 'labels'],
+      Object.entries(r.rows).map(([k, v]) => [k, fmt(v.medianMs, 1), fmt(v.maxMs, 1), fmt(v.jsMs, 1), v.bars ?? '', v.labels ?? '']));
+    table('Hit test (mean of 20 000 points)', ['view', 'µs per hit test'], Object.entries(r.hitTestUs).map(([k, v]) => [k, fmt(v, 2)]));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 ensureData();
-if (values.only !== 'browser') await benchNode();
-if (values.only !== 'node') await benchBrowser();
+if (!values.only || values.only === 'node') await benchNode();
+if (!values.only || values.only === 'browser') await benchBrowser();
+if (!values.only || values.only === 'render') await benchRender();

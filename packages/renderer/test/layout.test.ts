@@ -144,9 +144,9 @@ describe('layout as data', () => {
     expect(Array.from(job.layout!.rowFrames)).toEqual(Array.from(whole.rowFrames));
   });
 
-  it('costs 12 bytes per frame on top of the tree (plus 8 when widths are derived)', () => {
+  it('costs 20 bytes per frame on top of the tree (plus 8 when widths are derived)', () => {
     const tree = treeFromFolded(SMALL);
     const layout = layoutOf(tree);
-    expect(layout.bytes - layout.rowStart.byteLength).toBe(12 * tree.length);
+    expect(layout.bytes - layout.rowStart.byteLength).toBe(20 * tree.length);
   });
 });

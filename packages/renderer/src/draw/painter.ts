@@ -100,7 +100,7 @@ export class FlamePainter {
   /** Queues the visible bars of row `depth`. The hot loop: no allocation, integer colour indices. */
   private queueRow(input: PaintInput, depth: number, deviceWidth: number): void {
     const { layout, colours, geometry: g, dpr, nameMatches, diff } = input;
-    const { rowX, rowFrames, width } = layout;
+    const { rowX, rowFrames, rowWidth } = layout;
     const nameId = layout.tree.nameId;
     const rowEnd = layout.rowStart[depth + 1]!;
     const scale = deviceWidth / (g.end - g.start);
@@ -109,6 +109,7 @@ export class FlamePainter {
     const labelRoomMin = MIN_LABEL_ROOM * dpr;
     const padding = LABEL_PADDING * dpr;
     const dim = colours.dimOffset;
+    const diffRuns = colours.mode === 'diff';
     let runStart = -1;
     let runEnd = -1;
     let runColour = 0;
@@ -120,7 +121,7 @@ export class FlamePainter {
       const px0 = (x - start) * scale;
       if (px0 >= deviceWidth) break;
       const frame = rowFrames[k]!;
-      const px1 = px0 + width[frame]! * scale;
+      const px1 = px0 + rowWidth[k]! * scale;
       const matched = nameMatches === null || nameMatches[nameId[frame]!] === 1;
       if (px1 - px0 >= MIN_BAR_DEVICE_PX) {
         if (runStart >= 0) this.flushRun(input, runStart, runEnd, y, runColour, runMatched);
@@ -146,8 +147,9 @@ export class FlamePainter {
         this.flushRun(input, runStart, runEnd, y, runColour, runMatched);
         runStart = -1;
       }
-      const colour = colours.of(frame);
-      const strength = colours.strength(colour);
+      // Package mode draws runs in the merged colour: no need to look up a tiny bar's own colour.
+      const colour = diffRuns ? colours.of(frame) : 0;
+      const strength = diffRuns ? colours.strength(colour) : 0;
       if (runStart < 0) {
         runStart = px0;
         runEnd = px1;
@@ -168,7 +170,7 @@ export class FlamePainter {
         next = firstBarStartingFrom(layout, depth, next, nextPixel);
         // Only the last skipped bar can reach past the pixel boundary: visit it if it is wide.
         const lastSkipped = next - 1;
-        const lastEnd = (rowX[lastSkipped]! + width[rowFrames[lastSkipped]!]! - start) * scale;
+        const lastEnd = (rowX[lastSkipped]! + rowWidth[lastSkipped]! - start) * scale;
         if (lastEnd - (rowX[lastSkipped]! - start) * scale >= MIN_BAR_DEVICE_PX) next = lastSkipped;
         else if (lastEnd > runEnd) runEnd = lastEnd;
         if (next === k) next = k + 1;
