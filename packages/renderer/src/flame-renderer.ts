@@ -157,8 +157,12 @@ export class FlameRenderer {
     });
   }
 
-  /** Paints now. Until a new tree's layout is done, the previous picture stays. */
-  draw(): PaintStats | null {
+  /**
+   * Paints now. Until a new tree's layout is done, the previous picture stays. When only hover or
+   * selection changed, the bars queued by the last paint are reused; `full` walks the rows regardless.
+   */
+  draw(full = false): PaintStats | null {
+    if (full) this.painter.invalidate();
     const layout = this.layout;
     if (!layout || !this.colours) {
       if (!this.tree) this.clear();

@@ -69,14 +69,18 @@ export class FlamePainter {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = theme.background;
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-    this.rects.clear();
-    this.sided.clear();
-    this.labels.length = 0;
-    this.stats.bars = 0;
-    this.stats.mergedRuns = 0;
-    if (input.layout.rootWidth > 0 && g.end > g.start) {
-      const [first, last] = visibleDepths(g, input.layout);
-      for (let d = first; d <= last; d++) this.queueRow(input, d, deviceWidth);
+    // Hover and selection only change the outlines: the queued bars and labels of the last paint are
+    // still right, so the rows are not walked again.
+    if (!this.sameScene(input)) {
+      this.rects.clear();
+      this.sided.clear();
+      this.labels.length = 0;
+      this.stats.bars = 0;
+      this.stats.mergedRuns = 0;
+      if (input.layout.rootWidth > 0 && g.end > g.start) {
+        const [first, last] = visibleDepths(g, input.layout);
+        for (let d = first; d <= last; d++) this.queueRow(input, d, deviceWidth);
+      }
     }
     const barHeight = Math.max(1, Math.round(g.rowHeight * dpr) - Math.max(1, Math.round(dpr)));
     const { colours } = input;
@@ -97,6 +101,30 @@ export class FlamePainter {
     return this.stats;
   }
 
+  private last: PaintInput | null = null;
+  private lastGeometry: Geometry | null = null;
+
+  /** True when `input` draws the same bars as the last paint (only hover/selection may differ). */
+  private sameScene(input: PaintInput): boolean {
+    const a = this.last;
+    const g = input.geometry;
+    const h = this.lastGeometry;
+    this.last = input;
+    this.lastGeometry = g;
+    if (!a || !h) return false;
+    return (
+      a.layout === input.layout && a.colours === input.colours && a.nameMatches === input.nameMatches && a.diff === input.diff &&
+      a.dpr === input.dpr && a.fontSize === input.fontSize && a.fontFamily === input.fontFamily && a.theme === input.theme &&
+      h.view === g.view && h.start === g.start && h.end === g.end && h.cssWidth === g.cssWidth && h.cssHeight === g.cssHeight &&
+      h.rowHeight === g.rowHeight && h.scrollY === g.scrollY
+    );
+  }
+
+  /** Forgets the last scene (the next paint walks the rows again). */
+  invalidate(): void {
+    this.last = null;
+  }
+
   /** Queues the visible bars of row `depth`. The hot loop: no allocation, integer colour indices. */
   private queueRow(input: PaintInput, depth: number, deviceWidth: number): void {
     const { layout, colours, geometry: g, dpr, nameMatches, diff } = input;
@@ -110,6 +138,8 @@ export class FlamePainter {
     const padding = LABEL_PADDING * dpr;
     const dim = colours.dimOffset;
     const diffRuns = colours.mode === 'diff';
+    // Runs of tiny bars are followed one CSS pixel at a time: finer steps would only add visits.
+    const mergeStep = Math.max(1, Math.round(dpr));
     let runStart = -1;
     let runEnd = -1;
     let runColour = 0;
@@ -164,7 +194,7 @@ export class FlamePainter {
         }
         runMatched ||= matched;
       }
-      const nextPixel = start + (Math.floor(px0) + 1) / scale;
+      const nextPixel = start + (Math.floor(px0 / mergeStep) + 1) * (mergeStep / scale);
       let next = k + 1;
       if (next < rowEnd && rowX[next]! < nextPixel) {
         next = firstBarStartingFrom(layout, depth, next, nextPixel);

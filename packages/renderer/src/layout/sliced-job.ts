@@ -12,7 +12,7 @@ export interface SlicedJob {
 export const SLICE_MS = 8;
 
 /** Items processed between two clock reads: reading the clock per item would cost more than the item. */
-export const ITEMS_PER_CLOCK_CHECK = 65_536;
+export const ITEMS_PER_CLOCK_CHECK = 16_384;
 
 /** Runs `job` to completion now (tests, small trees, Node). */
 export function runToEnd(job: SlicedJob): void {
