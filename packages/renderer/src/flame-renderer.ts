@@ -7,7 +7,8 @@ import { FlamePainter, type PaintStats } from './draw/painter.ts';
 import { hitTest } from './interaction/hit-test.ts';
 import { clampRange, panRange, zoomRange, type ViewRange } from './interaction/view-range.ts';
 import { LayoutJob, offsetOf, type FlameLayout } from './layout/flame-layout.ts';
-import { runToEnd, scheduleSlices, type SlicedJob } from './layout/sliced-job.ts';
+import { JobRunner } from './layout/sliced-job.ts';
+import { watchDevicePixelRatio } from './interaction/device-pixel-ratio.ts';
 import { defaultWidthMode } from './layout/width-column.ts';
 import { DEFAULT_OPTIONS, sameDiff, sameSearch, type FlameRendererOptions } from './options.ts';
 import { SearchState } from './search/search-state.ts';
@@ -54,7 +55,7 @@ export class FlameRenderer {
   private saturation = 1;
   private readonly search = new SearchState(() => this.emit('search'));
   private readonly painter = new FlamePainter();
-  private readonly cancels = new Map<string, () => void>();
+  private readonly jobs = new JobRunner();
   private frameRequest = 0;
   private readonly listeners = new Set<(event: RendererEvent) => void>();
   private readyWaiters: (() => void)[] = [];
@@ -106,19 +107,7 @@ export class FlameRenderer {
 
   /** Follows device pixel ratio changes (browser zoom, moving to another screen); returns the stop function. */
   watchDevicePixelRatio(): () => void {
-    if (typeof window === 'undefined' || !window.matchMedia) return () => undefined;
-    let query: MediaQueryList | null = null;
-    const listen = () => {
-      query?.removeEventListener('change', onChange);
-      query = window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
-      query.addEventListener('change', onChange);
-    };
-    const onChange = () => {
-      listen();
-      this.resize(this.cssWidth, this.cssHeight, window.devicePixelRatio);
-    };
-    listen();
-    return () => query?.removeEventListener('change', onChange);
+    return watchDevicePixelRatio((dpr) => this.resize(this.cssWidth, this.cssHeight, dpr));
   }
 
   /** The finished layout (null while a new tree is being laid out). */
@@ -270,8 +259,7 @@ export class FlameRenderer {
 
   /** Stops pending work and listeners. */
   destroy(): void {
-    for (const cancel of this.cancels.values()) cancel();
-    this.cancels.clear();
+    this.jobs.cancelAll();
     this.search.cancel();
     if (this.frameRequest !== 0) cancelAnimationFrame(this.frameRequest);
     this.frameRequest = 0;
@@ -299,7 +287,7 @@ export class FlameRenderer {
   }
 
   private startLayout(): void {
-    this.cancels.get('layout')?.();
+    this.jobs.cancel('layout');
     const tree = this.tree;
     if (!tree) {
       this.current = null;
@@ -310,7 +298,7 @@ export class FlameRenderer {
     const mode = this.opts.widthMode === 'auto' ? defaultWidthMode(tree) : this.opts.widthMode;
     const job = new LayoutJob(tree, mode);
     this.layoutJob = job;
-    this.run('layout', job, () => {
+    this.jobs.run('layout', job, () => {
       if (this.layoutJob !== job) return;
       this.current = job.layout;
       this.layoutJob = null;
@@ -343,7 +331,7 @@ export class FlameRenderer {
     if (o.diff.saturation !== 'auto') build(o.diff.saturation);
     else {
       const job = new LargestChangeJob(reader);
-      this.run('saturation', job, () => build(job.largest > 0 ? job.largest : 1), tree.length <= SYNC_LAYOUT_FRAMES);
+      this.jobs.run('saturation', job, () => build(job.largest > 0 ? job.largest : 1), tree.length <= SYNC_LAYOUT_FRAMES);
     }
   }
 
@@ -376,20 +364,6 @@ export class FlameRenderer {
   private viewChanged(): void {
     this.emit('view');
     this.requestDraw();
-  }
-
-  private run(name: string, job: SlicedJob, onDone: () => void, sync: boolean): void {
-    this.cancels.get(name)?.();
-    this.cancels.delete(name);
-    if (sync) {
-      runToEnd(job);
-      onDone();
-      return;
-    }
-    this.cancels.set(name, scheduleSlices(job, () => {
-      this.cancels.delete(name);
-      onDone();
-    }));
   }
 
   private emit(event: RendererEvent): void {

@@ -40,3 +40,35 @@ export function scheduleSlices(job: SlicedJob, onDone: () => void): () => void {
     channel?.port1.close();
   };
 }
+
+/** Named sliced jobs of one owner: starting a job cancels the running one of the same name. */
+export class JobRunner {
+  private readonly cancels = new Map<string, () => void>();
+
+  /** Runs `job` (at once when `sync`, else in slices) and calls `onDone` when it finishes. */
+  run(name: string, job: SlicedJob, onDone: () => void, sync: boolean): void {
+    this.cancel(name);
+    if (sync) {
+      runToEnd(job);
+      onDone();
+      return;
+    }
+    this.cancels.set(
+      name,
+      scheduleSlices(job, () => {
+        this.cancels.delete(name);
+        onDone();
+      }),
+    );
+  }
+
+  cancel(name: string): void {
+    this.cancels.get(name)?.();
+    this.cancels.delete(name);
+  }
+
+  cancelAll(): void {
+    for (const cancel of this.cancels.values()) cancel();
+    this.cancels.clear();
+  }
+}
