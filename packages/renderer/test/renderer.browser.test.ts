@@ -144,3 +144,23 @@ describe('FlameRenderer on a real canvas', () => {
     expect(r.viewRange.end - r.viewRange.start).toBeCloseTo(3, 9);
   });
 });
+
+describe('diff colours on the canvas', () => {
+  it('paints grown frames red, shrunk frames blue, unchanged ones grey', () => {
+    const tree = diffFromFolded('main;grew 10 30\nmain;shrank 30 10\nmain;same 20 20\n');
+    const r = renderer(600, 100, 1, tree);
+    const at = (path: string) => {
+      const box = r.frameBox(frameAt(tree, path))!;
+      return pixel(r, box.x + box.width - 6, box.y + 2);
+    };
+    const [gr, gg, gb] = at('main;grew');
+    expect(gr).toBeGreaterThan(gb + 60);
+    expect(gr).toBeGreaterThan(gg + 60);
+    const [sr, , sb] = at('main;shrank');
+    expect(sb).toBeGreaterThan(sr + 60);
+    const [nr, ng, nb] = at('main;same');
+    expect(Math.max(nr, ng, nb) - Math.min(nr, ng, nb)).toBeLessThan(12);
+    // The saturation point is the largest change (auto): the grown frame is at full red.
+    expect(at('main;grew')).toEqual(rgb(THEMES.light.diffGrew));
+  });
+});
