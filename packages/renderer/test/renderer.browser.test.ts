@@ -27,7 +27,7 @@ function renderer(width: number, height: number, dpr: number, tree = TREE): Flam
 }
 
 /** [r, g, b] of the device pixel (x, y). */
-function pixel(r: FlameRenderer, x: number, y: number): number[] {
+function pixel(r: FlameRenderer, x: number, y: number): [number, number, number] {
   const data = r.canvas.getContext('2d')!.getImageData(Math.floor(x), Math.floor(y), 1, 1).data;
   return [data[0]!, data[1]!, data[2]!];
 }
