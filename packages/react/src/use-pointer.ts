@@ -16,7 +16,8 @@ export interface PointerHandlers {
 
 /**
  * Mouse, touch-pad and touch on the graph: hover (tooltip), click (focus), double-click (reset),
- * Ctrl/⌘+wheel or pinch (zoom around the pointer), horizontal wheel (pan), drag (pan and scroll).
+ * Ctrl/⌘+wheel or a touch-pad pinch (zoom around the pointer), a two-finger touch pinch (zoom around
+ * the fingers), horizontal wheel (pan), drag (pan and scroll).
  * Plain vertical wheel is left to the browser: the scroll area scrolls natively.
  */
 export function usePointer(area: RefObject<HTMLDivElement | null>, renderer: FlameRenderer, handlers: PointerHandlers): void {
@@ -35,6 +36,23 @@ export function usePointer(area: RefObject<HTMLDivElement | null>, renderer: Fla
       return [e.clientX - rect.left, e.clientY - rect.top] as const;
     };
     let drag: { id: number; x: number; y: number; moved: boolean } | null = null;
+    // Touch pinch: two pointers down; the change of their distance zooms around their midpoint.
+    const touches = new Map<number, { x: number; y: number }>();
+    /** Set from the second finger down until the last one lifts: those lifts are not clicks. */
+    let pinched = false;
+    const pinch = (e: PointerEvent): boolean => {
+      const previous = touches.get(e.pointerId);
+      if (!previous || touches.size !== 2) return false;
+      const other = [...touches.entries()].find(([id]) => id !== e.pointerId)![1];
+      const before = Math.hypot(previous.x - other.x, previous.y - other.y);
+      const after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
+      touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (before > 0 && after > 0) {
+        const [midX] = canvasPoint({ clientX: (e.clientX + other.x) / 2, clientY: (e.clientY + other.y) / 2 });
+        renderer.zoomAt(midX, after / before);
+      }
+      return true;
+    };
 
     const onWheel = (e: WheelEvent) => {
       const [x] = canvasPoint(e);
@@ -48,10 +66,18 @@ export function usePointer(area: RefObject<HTMLDivElement | null>, renderer: Fla
       }
     };
     const onPointerDown = (e: PointerEvent) => {
-      if (e.button !== 0) return;
+      if (e.pointerType === 'touch') {
+        touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+        if (touches.size === 2) {
+          drag = null;
+          pinched = true;
+        }
+      }
+      if (e.button !== 0 || pinched) return;
       drag = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
     };
     const onPointerMove = (e: PointerEvent) => {
+      if (e.pointerType === 'touch' && pinch(e)) return;
       if (drag && drag.id === e.pointerId && (e.buttons & 1) === 1) {
         const dx = e.clientX - drag.x;
         const dy = e.clientY - drag.y;
@@ -72,6 +98,12 @@ export function usePointer(area: RefObject<HTMLDivElement | null>, renderer: Fla
       latest.current.onHover(renderer.hitTest(x, y), bx, by);
     };
     const onPointerUp = (e: PointerEvent) => {
+      touches.delete(e.pointerId);
+      if (pinched) {
+        if (touches.size === 0) pinched = false;
+        drag = null;
+        return;
+      }
       const wasDrag = drag?.moved ?? false;
       drag = null;
       if (el.hasPointerCapture?.(e.pointerId)) el.releasePointerCapture(e.pointerId);
@@ -89,6 +121,7 @@ export function usePointer(area: RefObject<HTMLDivElement | null>, renderer: Fla
     el.addEventListener('pointerdown', onPointerDown);
     el.addEventListener('pointermove', onPointerMove);
     el.addEventListener('pointerup', onPointerUp);
+    el.addEventListener('pointercancel', onPointerUp);
     el.addEventListener('pointerleave', onLeave);
     el.addEventListener('dblclick', onDoubleClick);
     return () => {
@@ -96,6 +129,7 @@ export function usePointer(area: RefObject<HTMLDivElement | null>, renderer: Fla
       el.removeEventListener('pointerdown', onPointerDown);
       el.removeEventListener('pointermove', onPointerMove);
       el.removeEventListener('pointerup', onPointerUp);
+      el.removeEventListener('pointercancel', onPointerUp);
       el.removeEventListener('pointerleave', onLeave);
       el.removeEventListener('dblclick', onDoubleClick);
     };

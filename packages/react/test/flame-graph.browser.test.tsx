@@ -119,6 +119,27 @@ describe(`<FlameGraph> under React ${__REACT_MAJOR__}`, () => {
     await expect.poll(() => q('flame-search-status').textContent).toMatch(/Not a valid regular expression/);
   });
 
+  it('zooms with Ctrl+wheel and with a two-finger pinch, without changing the focus', async () => {
+    const { area } = mount();
+    await expect.poll(() => area()?.querySelector('canvas')?.width ?? 0).toBeGreaterThan(100);
+    const canvas = area().querySelector('canvas')!;
+    const image = () => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.join();
+    const rect = canvas.getBoundingClientRect();
+    const whole = image();
+    area().dispatchEvent(new WheelEvent('wheel', { deltaY: -300, ctrlKey: true, clientX: rect.left + 100, clientY: rect.top + 30, bubbles: true, cancelable: true }));
+    await expect.poll(image).not.toBe(whole);
+    const zoomed = image();
+    const touch = (type: string, id: number, x: number) =>
+      area().dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: rect.left + x, clientY: rect.top + 30, button: 0, buttons: 1, bubbles: true }));
+    touch('pointerdown', 11, 300);
+    touch('pointerdown', 12, 400);
+    touch('pointermove', 12, 600); // fingers apart: zoom in around them
+    touch('pointerup', 12, 600);
+    touch('pointerup', 11, 300);
+    await expect.poll(image).not.toBe(zoomed);
+    expect(area().dataset.focus).toBe('');
+  });
+
   it('keeps focus as a path across a new tree (reload, other sample type)', async () => {
     const { area } = mount({ focusPath: ['main', 'render'] });
     await expect.poll(() => area().dataset.focus).toBe('main;render');
