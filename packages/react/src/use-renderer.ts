@@ -6,18 +6,21 @@ import { useCallback, useLayoutEffect, useState, useSyncExternalStore, type RefO
  * The renderer behind one <FlameGraph>: created once (TanStack-style, `useState(() => new …)`), its
  * canvas mounted into `host`, fed the tree and options on every render (the renderer compares and
  * recomputes only what changed), and re-rendering React only when the renderer reports something the
- * UI shows (layout done, search figures, view moved).
+ * UI shows (layout done, search figures) — not on zoom and pan.
  */
 export function useFlameRenderer(tree: FrameTree | null, options: Partial<FlameRendererOptions>, host: RefObject<HTMLDivElement | null>) {
   // The version counts renderer events from the start (a small tree is laid out inside the first layout
   // effect, before React subscribes), so the first snapshot check after subscribing sees the change.
   const [store] = useState(() => {
     const created = { renderer: new FlameRenderer(undefined, options), version: 0 };
-    created.renderer.subscribe(() => created.version++);
+    created.renderer.subscribe((event) => {
+      if (event !== 'view') created.version++;
+    });
     return created;
   });
   const renderer = store.renderer;
-  const subscribe = useCallback((onChange: () => void) => renderer.subscribe(onChange), [renderer]);
+  // Zoom and pan ('view') redraw the canvas only: nothing React shows depends on them.
+  const subscribe = useCallback((onChange: () => void) => renderer.subscribe((event) => event !== 'view' && onChange()), [renderer]);
   const renderVersion = useSyncExternalStore(subscribe, () => store.version, () => 0);
 
   // No destroy on unmount: StrictMode unmounts and mounts again, and an unfinished layout must go on.
