@@ -223,7 +223,8 @@ export function FlameGraph(props: FlameGraphProps) {
 
   const status = searchStatus(tree, renderer.searchResult, search);
   const described = useMemo(() => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff)) : ''), [tree, selected, diff]);
-  const hovered = tree && hover && hover.frame < tree.length ? describeFrame(tree, hover.frame, diff) : null;
+  const hoveredFrame = hover?.frame ?? -1;
+  const hovered = useMemo(() => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff) : null), [tree, hoveredFrame, diff]);
 
   return (
     <div className={props.className} style={{ ...rootStyle(chrome), ...props.style }} data-testid="flame-graph">
