@@ -252,9 +252,12 @@ export class FlameRenderer {
     return Math.min(this.maxScrollY, Math.max(0, (depth - context) * rowH));
   }
 
-  /** Bytes the renderer holds per tree (layout, search mask, colour cache) — for the memory target. */
+  /**
+   * Bytes the renderer holds on top of the tree — layout (20 B/frame, +8 for derived widths), search mask
+   * and colour cache (per name), label cache and draw queues — for the memory target.
+   */
   memoryBytes(): number {
-    return (this.layout?.bytes ?? 0) + this.search.bytes;
+    return (this.layout?.bytes ?? 0) + this.search.bytes + (this.colours?.bytes ?? 0) + this.painter.bytes;
   }
 
   /** Stops pending work and listeners. */

@@ -60,6 +60,11 @@ export class BarColours {
     return c;
   }
 
+  /** Bytes held per tree (2 per name). */
+  get bytes(): number {
+    return this.nameColour.byteLength;
+  }
+
   /** How strongly an index stands out (diff: distance from neutral), to pick a merged run's colour. */
   strength(index: number): number {
     return this.mode === 'diff' ? Math.abs(index - DIFF_STEPS) : 0;

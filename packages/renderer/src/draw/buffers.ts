@@ -40,6 +40,13 @@ export class RectBatches {
     ctx.fill();
   }
 
+  /** Bytes of the coordinate buffers. */
+  get bytes(): number {
+    let n = 0;
+    for (const c of this.coords) n += c.byteLength;
+    return n;
+  }
+
   /** Total rectangles queued (for the bench and tests). */
   get total(): number {
     let n = 0;

@@ -120,6 +120,11 @@ export class FlamePainter {
     );
   }
 
+  /** Bytes held between paints: the label cache (per name) and the queues (per visible bar). */
+  get bytes(): number {
+    return this.cacheRoom.byteLength + 8 * this.cacheText.length + this.rects.bytes + this.sided.bytes + this.labels.frames.length * 18;
+  }
+
   /** Forgets the last scene (the next paint walks the rows again). */
   invalidate(): void {
     this.last = null;
