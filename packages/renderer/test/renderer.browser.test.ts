@@ -100,7 +100,7 @@ describe('FlameRenderer on a real canvas', () => {
     r.setOptions({ view: 'flame' });
     r.draw();
     const colours = new BarColours(TREE, 'package', 'light', 'default');
-    expect(pixel(r, 300, 103)).toEqual(rgb(colours.fills[colours.of(0)]!));
+    expect(pixel(r, 300, 103)).toEqual(rgb(colours.fills[colours.merged]!)); // the root is neutral
     expect(r.hitTest(300, 110)).toBe(0);
   });
 

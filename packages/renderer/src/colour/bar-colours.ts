@@ -49,6 +49,8 @@ export class BarColours {
   /** The undimmed colour index of `frame`. No allocation. */
   of(frame: FrameIndex): number {
     if (this.diff) return this.diff.reader.bucket(frame, this.diff.saturation);
+    // The synthetic root is everything: neutral, not the colour of some package named "all".
+    if (frame === 0) return this.merged;
     const id = this.tree.nameId[frame]!;
     let c = this.nameColour[id]!;
     if (c < 0) {
