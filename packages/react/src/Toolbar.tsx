@@ -47,13 +47,11 @@ export function Toolbar(p: ToolbarProps) {
           </button>
         ))}
       </span>
-      <button type="button" onClick={p.onBack} disabled={!p.canBack} style={buttonStyle(c)} title="Back ([)" data-testid="flame-back">
+      <button type="button" onClick={p.onBack} disabled={!p.canBack} style={buttonStyle(c)} title="Back ([)" aria-label="Back" data-testid="flame-back">
         ←
-        <span style={{ position: 'absolute', left: -9999 }}>Back</span>
       </button>
-      <button type="button" onClick={p.onForward} disabled={!p.canForward} style={buttonStyle(c)} title="Forward (])" data-testid="flame-forward">
+      <button type="button" onClick={p.onForward} disabled={!p.canForward} style={buttonStyle(c)} title="Forward (])" aria-label="Forward" data-testid="flame-forward">
         →
-        <span style={{ position: 'absolute', left: -9999 }}>Forward</span>
       </button>
       <button type="button" onClick={p.onReset} style={buttonStyle(c)} title="Reset zoom (Escape, double-click)" data-testid="flame-reset">
         Reset
@@ -71,10 +69,10 @@ export function Toolbar(p: ToolbarProps) {
         style={inputStyle(c, p.status.error)}
         data-testid="flame-search"
       />
-      <button type="button" aria-pressed={p.regex} onClick={() => p.onRegex(!p.regex)} style={buttonStyle(c, p.regex)} title="Regular expression" data-testid="flame-regex">
+      <button type="button" aria-pressed={p.regex} onClick={() => p.onRegex(!p.regex)} style={buttonStyle(c, p.regex)} title="Regular expression" aria-label="Regular expression" data-testid="flame-regex">
         .*
       </button>
-      <button type="button" aria-pressed={p.caseSensitive} onClick={() => p.onCaseSensitive(!p.caseSensitive)} style={buttonStyle(c, p.caseSensitive)} title="Match case">
+      <button type="button" aria-pressed={p.caseSensitive} onClick={() => p.onCaseSensitive(!p.caseSensitive)} style={buttonStyle(c, p.caseSensitive)} title="Match case" aria-label="Match case">
         Aa
       </button>
       <span data-testid="flame-search-status" role={p.status.error ? 'alert' : undefined} style={{ color: p.status.error ? c.error : c.muted }}>
