@@ -164,3 +164,45 @@ describe('diff colours on the canvas', () => {
     expect(at('main;grew')).toEqual(rgb(THEMES.light.diffGrew));
   });
 });
+
+describe('FlameRenderer edge cases', () => {
+  it('lays out a big tree in slices, and a tree set meanwhile wins', async () => {
+    const lines = Array.from({ length: 70_000 }, (_, i) => `r;a${i % 50};b${i};c${i};d${i} 1`).join('\n');
+    const big = treeFromFolded(lines);
+    expect(big.length).toBeGreaterThan(200_000);
+    const r = renderer(400, 100, 1, big);
+    expect(r.layout).toBeNull(); // still running: the page was not blocked for the whole layout
+    r.setTree(TREE);
+    await r.whenReady();
+    expect(r.layout?.tree).toBe(TREE);
+    r.setTree(big);
+    await r.whenReady();
+    expect(r.layout?.tree).toBe(big);
+    expect(r.layout?.rootWidth).toBe(70_000);
+  });
+
+  it('draws nothing and hits nothing for a zero total, an empty view or no tree', () => {
+    const zero = treeFromFolded('main;idle 0\n');
+    const r = renderer(200, 60, 1, zero);
+    expect(r.hitTest(100, 5)).toBe(-1);
+    expect(pixel(r, 100, 5)).toEqual(rgb(THEMES.light.background));
+    r.setTree(null);
+    r.draw();
+    expect(pixel(r, 100, 5)).toEqual(rgb(THEMES.light.background));
+    expect(r.hitTest(100, 5)).toBe(-1);
+    r.setTree(TREE);
+    r.resize(0, 0, 1);
+    expect(() => r.draw()).not.toThrow();
+  });
+
+  it('keeps drawing in the dark theme with the colour-blind palette', () => {
+    const r = renderer(300, 60, 1);
+    r.setOptions({ theme: 'dark', palette: 'colorblind' });
+    r.draw();
+    const colours = new BarColours(TREE, 'package', 'dark', 'colorblind');
+    const frame = frameAt(TREE, 'gc');
+    const box = r.frameBox(frame)!;
+    expect(pixel(r, box.x + 2, box.y + 1)).toEqual(rgb(colours.fills[colours.of(frame)]!));
+    expect(pixel(r, 299, 59)).toEqual(rgb(THEMES.dark.background));
+  });
+});
