@@ -157,8 +157,8 @@ export class FlamePainter {
       if (px0 >= deviceWidth) break;
       const frame = rowFrames[k]!;
       const px1 = px0 + rowWidth[k]! * scale;
-      const matched = nameMatches === null || nameMatches[nameId[frame]!] === 1;
       if (px1 - px0 >= MIN_BAR_DEVICE_PX) {
+        const matched = nameMatches === null || nameMatches[nameId[frame]!] === 1;
         if (runStart >= 0) this.flushRun(input, runStart, runEnd, y, runColour, runMatched);
         runStart = -1;
         const colour = colours.of(frame);
@@ -185,19 +185,20 @@ export class FlamePainter {
       // Package mode draws runs in the merged colour: no need to look up a tiny bar's own colour.
       const colour = diffRuns ? colours.of(frame) : 0;
       const strength = diffRuns ? colours.strength(colour) : 0;
+      // Whether the run holds a match: a name lookup (a cache miss at millions of frames) only until one is found.
       if (runStart < 0) {
         runStart = px0;
         runEnd = px1;
         runColour = colour;
         runStrength = strength;
-        runMatched = matched;
+        runMatched = nameMatches === null || nameMatches[nameId[frame]!] === 1;
       } else {
         if (px1 > runEnd) runEnd = px1;
         if (strength > runStrength) {
           runColour = colour;
           runStrength = strength;
         }
-        runMatched ||= matched;
+        if (!runMatched) runMatched = nameMatches !== null && nameMatches[nameId[frame]!] === 1;
       }
       const nextPixel = start + (Math.floor(px0 / mergeStep) + 1) * (mergeStep / scale);
       let next = k + 1;
