@@ -35,7 +35,7 @@ const result = await esbuild.build({
   format: 'iife',
   platform: 'browser',
   target: 'es2022',
-  minify: false,
+  minify: true,
   sourcemap: false,
   logLevel: 'error', // systemjs's package.json has "type": "script", which esbuild warns about
   define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },

@@ -64,6 +64,8 @@ function initEditorRegistry() {
 let plugin = null;
 let root = null;
 let last = null;
+/** Each render() mounts a fresh panel (a new key); update() re-renders the same one, as Grafana does on resize. */
+let mount = 0;
 
 const themes = { dark: GrafanaData.createTheme({ colors: { mode: 'dark' } }), light: GrafanaData.createTheme({ colors: { mode: 'light' } }) };
 
@@ -88,7 +90,12 @@ async function load() {
  * Renders the panel with frames (DataFrameDTOs, types guessed where absent, as toDataFrame does) and the
  * field config applied the way Grafana's query runner applies it (applyFieldOverrides).
  */
-function render({ frames, width = 1000, height = 500, theme = 'dark', options = {}, fieldConfig = { defaults: {}, overrides: [] } }) {
+function render(props) {
+  mount++;
+  return draw(props);
+}
+
+function draw({ frames, width = 1000, height = 500, theme = 'dark', options = {}, fieldConfig = { defaults: {}, overrides: [] } }) {
   const grafanaTheme = themes[theme];
   const raw = frames.map((f) => GrafanaData.toDataFrame(f));
   const series = GrafanaData.applyFieldOverrides({
@@ -123,16 +130,19 @@ function render({ frames, width = 1000, height = 500, theme = 'dark', options = 
   root ??= createRoot(container);
   const startedAt = performance.now();
   root.render(
-    React.createElement(GrafanaData.ThemeContext.Provider, { value: grafanaTheme }, React.createElement(plugin.panel, props)),
+    React.createElement(GrafanaData.ThemeContext.Provider, { value: grafanaTheme }, React.createElement(plugin.panel, { ...props, key: mount })),
   );
   last = { frames, width, height, theme, options, fieldConfig };
   return startedAt;
 }
 
 /** Re-renders the last frames with some props changed (resize, theme switch, options). */
-const update = (changes) => render({ ...last, ...changes });
+const update = (changes) => draw({ ...last, ...changes });
 
-window.flamelensHost = { load, render, update, theme: (mode) => ({ background: themes[mode].colors.background.primary }) };
+/** A value as Grafana's own formatter writes it in `unit` (the oracle for tooltip texts). */
+const format = (unit, value) => GrafanaData.formattedValueToString(GrafanaData.getValueFormat(unit)(value));
+
+window.flamelensHost = { load, render, update, format, theme: (mode) => ({ background: themes[mode].colors.background.primary }) };
 
 try {
   registerSharedModules();
