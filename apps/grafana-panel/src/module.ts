@@ -8,6 +8,7 @@ import { buildOptions, type PanelOptions } from './options.ts';
 
 const KEEP = new Set<string>([FieldConfigProperty.Unit, FieldConfigProperty.Decimals]);
 
-export const plugin = new PanelPlugin<PanelOptions>(FlamePanel)
-  .useFieldConfig({ disableStandardOptions: Object.values(FieldConfigProperty).filter((p) => !KEEP.has(p)) })
-  .setPanelOptions(buildOptions);
+/** Every standard field option off but Unit and Decimals (values' unit and precision in tooltip and table). */
+export const FIELD_CONFIG = { disableStandardOptions: Object.values(FieldConfigProperty).filter((p) => !KEEP.has(p)) };
+
+export const plugin = new PanelPlugin<PanelOptions>(FlamePanel).useFieldConfig(FIELD_CONFIG).setPanelOptions(buildOptions);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { nestedSetColumns, toErrorInfo, type FrameLike, type FrameTree, type NestedSetColumns, type ProfileErrorInfo } from '@flamelens/core';
-import { convertHere, convertInWorker, WORKER_MIN_ROWS, type ConvertResult } from './convert.ts';
+import { convertHere, convertInWorker, warmUpWorker, WORKER_MIN_ROWS, type ConvertResult } from './convert.ts';
 
 /** What the panel has to show for its frame. */
 export type TreeState =
@@ -28,6 +28,7 @@ export function useFrameTree(frame: FrameLike | undefined): TreeState {
   const rows = read?.ok ? read.columns.level.length : 0;
   const inWorker = rows >= WORKER_MIN_ROWS;
   const here = useMemo(() => (read?.ok && !inWorker ? convertHere(read.columns) : null), [read, inWorker]);
+  useEffect(warmUpWorker, []);
   const [fromWorker, setFromWorker] = useState<{ read: ColumnsResult; result: ConvertResult } | null>(null);
 
   useEffect(() => {

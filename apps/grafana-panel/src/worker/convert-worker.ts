@@ -8,8 +8,9 @@ import { buildNestedSetTree, toErrorInfo, transferablesOf, treeToWire, type Nest
 const api = {
   convert(columns: NestedSetColumns) {
     try {
+      const started = performance.now();
       const wire = treeToWire(buildNestedSetTree(columns));
-      return transfer({ ok: true as const, tree: wire }, transferablesOf(wire));
+      return transfer({ ok: true as const, tree: wire, ms: performance.now() - started }, transferablesOf(wire));
     } catch (error) {
       return { ok: false as const, error: toErrorInfo(error) };
     }

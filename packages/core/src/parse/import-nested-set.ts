@@ -232,7 +232,7 @@ class LabelNames {
   id(row: number): number {
     const value = this.columns.label[row];
     const labelEnum = this.columns.labelEnum;
-    if (value == null) return this.missing('(no label)');
+    if (value == null || (typeof value === 'number' && Number.isNaN(value))) return this.missing('(no label)');
     if (this.enumIds && labelEnum) {
       if (typeof value !== 'number' || !(value >= 0 && value < labelEnum.length)) return this.missing(`(unknown label ${String(value)})`);
       let id = this.enumIds[value]!;
