@@ -4,7 +4,10 @@
  * Pyroscope-shaped frames (enum labels, ns unit). Totals are computed here independently of the panel.
  */
 import { readFileSync } from 'node:fs';
-import { corpusFile } from '../../support/fixtures.ts';
+import path from 'node:path';
+
+/** The shared corpus (as in e2e/support/fixtures.ts; not imported from there so `npm run bench` can bundle this file). */
+const CORPUS_DIR = process.env.FLAMELENS_CORPUS ?? path.resolve(import.meta.dirname, '../../../../shared/corpus');
 
 export interface FieldDto {
   name: string;
@@ -22,7 +25,7 @@ export const CORPUS_NESTED_SET = 'nestedset/grafana-flamegraph_dataNestedSet.jso
 
 /** The corpus frame exactly as the file holds it (no field types: the host guesses them, as toDataFrame does). */
 export function corpusFrame(): FrameDto {
-  return JSON.parse(readFileSync(corpusFile(CORPUS_NESTED_SET), 'utf8')) as FrameDto;
+  return JSON.parse(readFileSync(path.join(CORPUS_DIR, CORPUS_NESTED_SET), 'utf8')) as FrameDto;
 }
 
 export const column = <T>(frame: FrameDto, name: string) => frame.fields.find((f) => f.name === name)!.values as T[];
