@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: type check, builds (the Storybook build is a test),
-# unit (vitest, Node), browser (vitest, real Chromium), e2e (Playwright on the built app and Storybook).
+# unit (vitest, Node), browser (vitest, real Chromium), e2e (Playwright on the built app and Storybook),
+# and the Grafana panel harness (its two host set-ups are installed in the background meanwhile).
 # Ends with the plain line "N passed, N failed". Exit status 0 only when nothing failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
