@@ -1,5 +1,6 @@
 import type { FrameTree, NameExtras, ProfileInfo, SampleType } from './frame-tree.ts';
 import type { NameInterner } from './name-interner.ts';
+import { ProfileError } from '../parse/errors.ts';
 
 /**
  * Frames already in depth-first pre-order (children by name), before totals and subtree ends: what both
@@ -52,6 +53,16 @@ export function assembleTree(
   }
   if (n > 0) size[0] = size[0]! + 1;
   for (let f = 0; f < n; f++) subtreeEnd[f] = f + size[f]!;
+  // A non-finite subtree total makes the root's total non-finite too (Inf + x = Inf, Inf − Inf = NaN).
+  for (let t = 0; t < T; t++) {
+    const whole = totalByType[t]![0] ?? 0;
+    if (!Number.isFinite(whole)) {
+      throw new ProfileError(
+        'corrupt',
+        `The values of "${sampleTypes[t]?.type ?? t}" add up to more than a number can hold (${whole}); the counts are not real sample counts.`,
+      );
+    }
+  }
   if (info.decimals) for (const column of [...selfByType, ...totalByType]) roundAll(column, info.decimals);
 
   const types: SampleType[] = sampleTypes.map((st, t) => ({ type: st.type, unit: st.unit, total: totalByType[t]![0] ?? 0 }));
