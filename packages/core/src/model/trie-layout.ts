@@ -1,4 +1,4 @@
-import { FIRST_CHILD, NAME, NEXT_SIBLING, type CallTrie } from './call-trie.ts';
+import { FIRST_CHILD, NAME, NEXT_SIBLING, VALUE_ROW, type CallTrie } from './call-trie.ts';
 import type { PreorderColumns } from './tree-columns.ts';
 
 /** Child groups at most this long are sorted by insertion sort (most frames have 1–3 children). */
@@ -12,7 +12,7 @@ const INSERTION_SORT_MAX = 16;
 export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): PreorderColumns {
   const n = trie.count;
   const T = trie.valueCount;
-  const { ints, floats, intStride, floatStride } = trie;
+  const { ints, values, intStride } = trie;
   const parent = new Int32Array(n);
   let depth: Uint16Array | Uint32Array = new Uint16Array(n);
   const nameId = new Uint32Array(n);
@@ -39,9 +39,11 @@ export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): PreorderColum
       if (d > maxDepth) maxDepth = d;
       nameId[f] = ints[node * intStride + NAME]!;
     }
-    const v = node * floatStride + 2;
-    if (T === 1) self0[f] = floats[v]!;
-    else for (let t = 0; t < T; t++) selfByType[t]![f] = floats[v + t]!;
+    const row = ints[node * intStride + VALUE_ROW]!;
+    if (row !== 0) {
+      if (T === 1) self0[f] = values[row]!;
+      else for (let t = 0; t < T; t++) selfByType[t]![f] = values[row * T + t]!;
+    }
     // children, sorted by name, pushed last-first so the first pops first
     let k = 0;
     const fc = ints[node * intStride + FIRST_CHILD]!;

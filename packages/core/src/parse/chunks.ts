@@ -67,13 +67,19 @@ function byobSource(stream: ReadableStream<Uint8Array>, onRead?: (bytes: number)
   }
   const ring = Array.from({ length: RING_BUFFERS }, () => new ArrayBuffer(RING_CHUNK_BYTES));
   let turn = 0;
+  let finished = false;
   return {
     reusesBuffers: true,
     async next() {
+      // a BYOB read detaches the buffer it is given, even the one that meets the end: never read again
+      if (finished) return null;
       const slot = turn % RING_BUFFERS;
       const { done, value } = await reader.read(new Uint8Array(ring[slot]!));
-      if (done || !value) return null;
-      ring[slot] = value.buffer as ArrayBuffer;
+      if (value) ring[slot] = value.buffer as ArrayBuffer;
+      if (done || !value) {
+        finished = true;
+        return null;
+      }
       turn++;
       onRead?.(value.length);
       return value;
@@ -104,11 +110,16 @@ function bufferSource(bytes: Uint8Array, onRead?: (bytes: number) => void): Chun
 /** A ChunkSource over a web ReadableStream. */
 export function streamSource(stream: ReadableStream<Uint8Array>, onRead?: (bytes: number) => void): ChunkSource {
   const reader = stream.getReader();
+  let finished = false;
   return {
     async next() {
       for (;;) {
+        if (finished) return null;
         const { done, value } = await reader.read();
-        if (done) return null;
+        if (done) {
+          finished = true;
+          return null;
+        }
         if (value.length === 0) continue;
         onRead?.(value.length);
         return value;

@@ -56,3 +56,15 @@ describe('sources that reuse their buffers', () => {
     expect(await fold(new Blob([bytes]))).toBe(await fold(bytes));
   });
 });
+
+describe('sources asked again after their end', () => {
+  test('a small Blob (shorter than the sniffing look-ahead) parses: no read after the end', async () => {
+    const small = new Blob(['main;a 1\nmain;b 2\n']);
+    expect(await fold(small)).toBe('main;a 1\nmain;b 2\n');
+  });
+
+  test('a small stream likewise', async () => {
+    const stream = new Blob(['x;y 3\n']).stream();
+    expect(await fold(stream)).toBe('x;y 3\n');
+  });
+});
