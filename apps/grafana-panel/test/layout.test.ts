@@ -100,6 +100,8 @@ describe('colours', () => {
     const neutral = (colors.palette.length - 1) / 2;
     expect(colour('a') - neutral).toBe(neutral - colour('b'));
     expect(colors.saturation).toBe(25);
+    // labels stay readable: white on the strongest red and blue, dark on the neutral grey
+    expect([colors.text[colour('a')], colors.text[colour('b')], colors.text[neutral]]).toEqual(['#ffffff', '#ffffff', '#1f1f24']);
     // with full colour set at 50 pp, a 25 pp change is drawn at half intensity
     const half = diffColors(diff, undefined, 50);
     expect(half.index[frameNamed(diff, 'a')]! - neutral).toBe(Math.ceil(neutral / 2));

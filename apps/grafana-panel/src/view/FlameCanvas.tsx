@@ -179,7 +179,7 @@ function drawBar(ctx: CanvasRenderingContext2D, s: DrawState, frame: FrameIndex,
   if (w < 3 * CHAR_PX) return;
   const name = s.tree.names.get(s.tree.nameId[frame]!);
   const fits = Math.floor((w - 6) / CHAR_PX);
-  ctx.fillStyle = dimmed ? s.theme.dimmedText : s.theme.barText;
+  ctx.fillStyle = dimmed ? s.theme.dimmedText : s.colors.text[s.colors.index[frame]!]!;
   // labels only on bars wide enough for three characters; longer names are cut with an ellipsis
   ctx.fillText(name.length <= fits ? name : name.slice(0, fits - 1) + '…', x + 3, y + ROW_HEIGHT / 2, w - 4);
 }

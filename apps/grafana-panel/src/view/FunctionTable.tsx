@@ -39,7 +39,7 @@ export function FunctionTable({ tree, width, height, theme, formatValue, onPick 
         <tbody>
           {rows.map((row) => (
             <tr key={row.name} onClick={() => onPick(row.name)} style={{ cursor: 'pointer' }}>
-              <td style={{ ...cell, maxWidth: Math.max(120, width - 260), overflow: 'hidden', textOverflow: 'ellipsis' }} title={row.name}>
+              <td style={{ ...cell, maxWidth: Math.max(100, width - 110 * (header.length - 1) - 20), overflow: 'hidden', textOverflow: 'ellipsis' }} title={row.name}>
                 {row.name}
               </td>
               {row.cells.map((c, i) => (

@@ -7,6 +7,8 @@ import type { ColorScheme } from '../options.ts';
  */
 export interface FrameColors {
   readonly palette: readonly string[];
+  /** Label colour on each palette colour: dark on light bars, white on dark ones (the strongest diff colours). */
+  readonly text: readonly string[];
   /** Palette index of each frame. */
   readonly index: Uint8Array;
 }
@@ -39,6 +41,21 @@ export function packageOf(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+/** Relative luminance (sRGB, WCAG) of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** Dark text where it reads better than white (contrast ratio against the bar colour). */
+const textFor = (palette: readonly string[]) => palette.map((c) => ((luminance(c) + 0.05) / 0.05 >= 1.05 / (luminance(c) + 0.05) ? '#1f1f24' : '#ffffff'));
+const PACKAGE_TEXT = textFor(PACKAGE_PALETTE);
+const HEAT_TEXT = textFor(HEAT_PALETTE);
+const DIFF_TEXT = textFor(DIFF_PALETTE);
+
 function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -56,12 +73,12 @@ export function profileColors(tree: FrameTree, scheme: ColorScheme): FrameColors
       const share = maxSelf === 0 ? 0 : Math.abs(tree.self[i]!) / maxSelf;
       index[i] = share === 0 ? 0 : 1 + Math.min(top - 1, Math.floor(share * top));
     }
-    return { palette: HEAT_PALETTE, index };
+    return { palette: HEAT_PALETTE, text: HEAT_TEXT, index };
   }
   const byName = new Uint8Array(tree.names.length);
   for (let n = 0; n < tree.names.length; n++) byName[n] = hash(packageOf(tree.names.get(n))) % PACKAGE_PALETTE.length;
   for (let i = 0; i < tree.length; i++) index[i] = byName[tree.nameId[i]!]!;
-  return { palette: PACKAGE_PALETTE, index };
+  return { palette: PACKAGE_PALETTE, text: PACKAGE_TEXT, index };
 }
 
 /**
@@ -70,7 +87,7 @@ export function profileColors(tree: FrameTree, scheme: ColorScheme): FrameColors
  */
 export function diffColors(tree: FrameTree, metric: DiffMetricOptions = DEFAULT_DIFF_METRIC, saturation = 0): FrameColors & { readonly saturation: number } {
   const index = new Uint8Array(tree.length).fill(DIFF_STEPS);
-  if (!isDiffTree(tree)) return { palette: DIFF_PALETTE, index, saturation };
+  if (!isDiffTree(tree)) return { palette: DIFF_PALETTE, text: DIFF_TEXT, index, saturation };
   const change = new Float64Array(tree.length);
   let largest = 0;
   for (let i = 0; i < tree.length; i++) {
@@ -85,7 +102,7 @@ export function diffColors(tree: FrameTree, metric: DiffMetricOptions = DEFAULT_
     const step = Number.isFinite(d) ? Math.max(1, Math.min(DIFF_STEPS, Math.ceil((Math.abs(d) / full) * DIFF_STEPS))) : DIFF_STEPS;
     index[i] = DIFF_STEPS + Math.sign(d) * step;
   }
-  return { palette: DIFF_PALETTE, index, saturation: full };
+  return { palette: DIFF_PALETTE, text: DIFF_TEXT, index, saturation: full };
 }
 
 /** The colour of the strongest growth and shrinkage (for the legend and tests). */

@@ -10,8 +10,6 @@ export interface ViewTheme {
   /** Bars a search does not match. */
   readonly dimmed: string;
   readonly dimmedText: string;
-  /** Label text on (always light) bar colours. */
-  readonly barText: string;
   readonly tooltipBackground: string;
   readonly tooltipText: string;
   readonly error: string;
@@ -29,7 +27,6 @@ export function viewTheme(theme: GrafanaTheme2): ViewTheme {
     border: theme.colors.border.weak,
     dimmed: dark ? '#2c3235' : '#e4e7eb',
     dimmedText: theme.colors.text.disabled,
-    barText: '#1f1f24',
     tooltipBackground: theme.components.tooltip.background,
     tooltipText: theme.components.tooltip.text,
     error: theme.colors.error.text,
