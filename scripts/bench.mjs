@@ -2,7 +2,9 @@
 // npm run bench: figures, not pass/fail. Generates synthetic profiles (../shared/tools/gen_profiles.mjs)
 // into a temporary folder once, then measures parsing in Node (a fresh process per file, as the CLI does)
 // and in the browser worker (headless Debian Chromium), and prints tables.
-//   node scripts/bench.mjs [--only node|browser] [--sizes s10k,s100k,s1m] [--runs N]
+// With the Grafana harness hosts built (scripts/grafana-hosts.sh), also the Grafana panel: a nested-set
+// frame from data to painted panel, redraws, module.js size (scripts/bench/grafana.mjs).
+//   node scripts/bench.mjs [--only node|browser|grafana] [--sizes s10k,s100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +109,10 @@ async function benchBrowser() {
   table(`Parse in the browser worker, file Blob → tree on the page (median of ${runs})`, ['file', 'median ms', 'min ms', 'frames', 'tree B/frame', 'longest main task ms', 'progress events'], rows);
 }
 
-ensureData();
-if (values.only !== 'browser') await benchNode();
-if (values.only !== 'node') await benchBrowser();
+if (!values.only || values.only === 'node' || values.only === 'browser') ensureData();
+if (!values.only || values.only === 'node') await benchNode();
+if (!values.only || values.only === 'browser') await benchBrowser();
+if (!values.only || values.only === 'grafana') {
+  const { benchGrafana } = await import('./bench/grafana.mjs');
+  await benchGrafana({ root, runs, table, median, fmt });
+}
