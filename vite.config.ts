@@ -40,6 +40,9 @@ export default defineConfig({
           include: ['packages/**/test/**/*.test.ts', 'apps/**/test/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/*.browser.test.tsx', '**/node_modules/**'],
           testTimeout: 60_000,
+          // @grafana/data's ESM build imports moment-timezone's CommonJS by name, which Node's own loader
+          // refuses; transformed by Vite, the interop works (the Grafana panel's unit tests need it)
+          server: { deps: { inline: ['@grafana/data'] } },
         },
       },
       {

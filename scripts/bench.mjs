@@ -3,7 +3,9 @@
 // into a temporary folder once, then measures parsing in Node (a fresh process per file, as the CLI does)
 // and in the browser worker (headless Debian Chromium), and prints tables.
 // Then it times the renderer (FlameRenderer on a 1600×900 canvas at DPR 2 with the largest size loaded).
-//   node scripts/bench.mjs [--only node|browser|render] [--sizes s10k,s100k,s1m] [--runs N]
+// With the Grafana harness hosts built (scripts/grafana-hosts.sh), also the Grafana panel: a nested-set
+// frame from data to painted panel, redraws, module.js size (scripts/bench/grafana.mjs).
+//   node scripts/bench.mjs [--only node|browser|render|grafana] [--sizes s10k,s100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -144,7 +146,11 @@ async function benchRender() {
   }
 }
 
-ensureData();
+if (!values.only || values.only === 'node' || values.only === 'browser' || values.only === 'render') ensureData();
 if (!values.only || values.only === 'node') await benchNode();
 if (!values.only || values.only === 'browser') await benchBrowser();
 if (!values.only || values.only === 'render') await benchRender();
+if (!values.only || values.only === 'grafana') {
+  const { benchGrafana } = await import('./bench/grafana.mjs');
+  await benchGrafana({ root, runs, table, median, fmt });
+}
