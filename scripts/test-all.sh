@@ -45,8 +45,8 @@ check "build grafana panel (and check dist/ as Grafana's validator would)" npm r
 
 step "unit (vitest, node)"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=reports/vitest-unit.json
-step "browser (vitest browser mode, chromium)"
-npx vitest run --project browser --reporter=default --reporter=json --outputFile.json=reports/vitest-browser.json
+step "browser (vitest browser mode, chromium; the React component also under React 18)"
+npx vitest run --project "browser*" --reporter=default --reporter=json --outputFile.json=reports/vitest-browser.json
 step "e2e (playwright)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/playwright.json" npx playwright test -c e2e --reporter=list,json
 
