@@ -28,7 +28,7 @@
  *   proportions) also mean no test.
  */
 import type { FrameIndex, ProfileInfo } from '../model/frame-tree.ts';
-import { formatNumber, nanosPerUnit, unitKind } from '../format/units.ts';
+import { formatNumber, formatValue, nanosPerUnit, unitKind } from '../format/units.ts';
 import { twoSidedCriticalZ } from './normal-quantile.ts';
 import type { DiffTree } from './diff-tree.ts';
 
@@ -114,10 +114,13 @@ export function noiseModel(tree: DiffTree, options: NoiseOptions = {}): NoiseMod
   }
   const baselineScale = sides[0].scale as number;
   const comparisonScale = sides[1].scale as number;
+  const period = (scale: number) => formatValue(scale, tree.unit);
   const basis =
-    baselineScale === 1 && comparisonScale === 1
-      ? `the values are sample counts`
-      : `samples = ${tree.unit} / period (${baselineScale} baseline, ${comparisonScale} comparison)`;
+    baselineScale === 1 && comparisonScale === 1 && unitKind(tree.unit) === 'count'
+      ? 'the values are sample counts'
+      : baselineScale === comparisonScale
+        ? `samples = value ÷ sampling period of ${period(baselineScale)}`
+        : `samples = value ÷ sampling period of ${period(baselineScale)} (baseline), ${period(comparisonScale)} (comparison)`;
   return {
     kind: 'counts',
     confidence,
