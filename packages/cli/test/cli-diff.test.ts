@@ -21,15 +21,15 @@ function flamelens(...args: string[]) {
 }
 
 /** Writes folded fixtures into a temp folder; returns their paths. */
-function fixtures(files: Record<string, string>): Record<string, string> {
+function fixtures<K extends string>(files: Record<K, string>): Record<K, string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'flamelens-diff-cli-'));
   return Object.fromEntries(
-    Object.entries(files).map(([name, text]) => {
+    Object.entries<string>(files).map(([name, text]) => {
       const file = path.join(dir, name);
       writeFileSync(file, text);
       return [name, file];
     }),
-  );
+  ) as Record<K, string>;
 }
 
 describe('flamelens diff', () => {
