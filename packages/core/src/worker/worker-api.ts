@@ -1,9 +1,13 @@
 import { functionTable, type FunctionTable } from '../analysis/function-table.ts';
-import type { ProfileErrorInfo } from '../parse/errors.ts';
+import { diffFunctionTables, type DiffFunctionTable } from '../diff/diff-functions.ts';
+import { diffProfiles } from '../diff/diff-profiles.ts';
+import type { MergeDiffOptions } from '../diff/merge-diff.ts';
+import type { SampleType } from '../model/frame-tree.ts';
+import { toErrorInfo, type ProfileErrorInfo } from '../parse/errors.ts';
 import type { ProfileSource } from '../parse/chunks.ts';
 import { importProfile, type ImportOptions } from '../parse/import-profile.ts';
 import type { ParseProgress } from '../parse/progress.ts';
-import { treeToWire, type FrameTreeWire } from './wire.ts';
+import { treeFromWire, treeToWire, type FrameTreeWire } from './wire.ts';
 
 /** Limits a caller may pass to the worker (functions cannot cross the boundary). */
 export type WorkerImportOptions = Pick<ImportOptions, 'maxDecompressedBytes' | 'maxFrames' | 'maxLineBytes'>;
@@ -13,12 +17,50 @@ export type WireParseResult =
   | { readonly ok: true; readonly tree: FrameTreeWire; readonly functions: readonly FunctionTable[] }
   | { readonly ok: false; readonly error: ProfileErrorInfo };
 
+/** A parsed tree without function tables (one side of a diff), or an error. */
+export type WireTreeResult = { readonly ok: true; readonly tree: FrameTreeWire } | { readonly ok: false; readonly error: ProfileErrorInfo };
+
+/** Which side of a diff a message is about. */
+export type DiffSide = 'baseline' | 'comparison';
+
+/** What a diff sends back: the DiffTree, its function tables per shared type, and each side's own types. */
+export type WireDiffResult =
+  | {
+      readonly ok: true;
+      readonly tree: FrameTreeWire;
+      /** One table per sample type of the diff tree (the shared types). */
+      readonly functions: readonly DiffFunctionTable[];
+      /** All sample types of each side (the tree holds only the shared ones). */
+      readonly baselineSampleTypes: readonly SampleType[];
+      readonly comparisonSampleTypes: readonly SampleType[];
+    }
+  | { readonly ok: false; readonly error: ProfileErrorInfo };
+
+/** Merge options that can cross the worker boundary. */
+export type WorkerDiffOptions = MergeDiffOptions;
+
 /**
  * The functions the worker exposes, as plain code that also runs in-process (tests, hosts without
  * workers). `worker.ts` only exposes this with comlink and transfers the buffers.
  */
 export function createWorkerApi() {
   const jobs = new Map<number, AbortController>();
+  /** Parses `source` into a tree only (one side of a diff: no function tables). */
+  async function parseTree(
+    job: number,
+    source: ProfileSource,
+    options: WorkerImportOptions,
+    onProgress?: (progress: ParseProgress) => void,
+  ): Promise<WireTreeResult> {
+    const controller = new AbortController();
+    jobs.set(job, controller);
+    try {
+      const result = await importProfile(source, { ...options, signal: controller.signal, ...(onProgress ? { onProgress } : {}) });
+      return result.ok ? { ok: true, tree: treeToWire(result.tree) } : result;
+    } finally {
+      jobs.delete(job);
+    }
+  }
   return {
     /** Parses `source`; `job` names the parse for `cancel`. */
     async parse(
@@ -45,6 +87,38 @@ export function createWorkerApi() {
       }
     },
 
+    /** Parses `source` into a tree only (one side of a diff: no function tables). */
+    parseTree,
+
+    /**
+     * Merges two parsed trees (their wire forms, transferred in) into a diff; `comparison` null when the
+     * baseline is a 3-column folded file. Errors (no shared sample type, …) come back as values.
+     */
+    merge(baseline: FrameTreeWire, comparison: FrameTreeWire | null, options: WorkerDiffOptions = {}): WireDiffResult {
+      return mergeToWire(baseline, comparison, options);
+    },
+
+    /**
+     * Parses both sides here, one after the other, and merges them (the client's fallback when it has one
+     * worker only). `comparison` null: the baseline is a 3-column folded file.
+     */
+    async diff(
+      job: number,
+      baseline: ProfileSource,
+      comparison: ProfileSource | null,
+      options: WorkerImportOptions & WorkerDiffOptions,
+      onProgress?: (progress: ParseProgress, side: DiffSide) => void,
+    ): Promise<WireDiffResult> {
+      const sides: FrameTreeWire[] = [];
+      for (const [source, side] of [[baseline, 'baseline'], [comparison, 'comparison']] as const) {
+        if (source === null) continue;
+        const parsed = await parseTree(job, source, options, onProgress ? (p) => onProgress(p, side) : undefined);
+        if (!parsed.ok) return { ok: false, error: { ...parsed.error, message: `${sideName(side, options)}: ${parsed.error.message}` } };
+        sides.push(parsed.tree);
+      }
+      return mergeToWire(sides[0]!, sides[1] ?? null, options);
+    },
+
     /** Cancels parse `job` (it ends with a `cancelled` error at its next check). */
     cancel(job: number): void {
       jobs.get(job)?.abort();
@@ -58,3 +132,26 @@ export function createWorkerApi() {
 }
 
 export type WorkerApi = ReturnType<typeof createWorkerApi>;
+
+function mergeToWire(baseline: FrameTreeWire, comparison: FrameTreeWire | null, options: WorkerDiffOptions): WireDiffResult {
+  try {
+    const a = treeFromWire(baseline);
+    const b = comparison ? treeFromWire(comparison) : null;
+    const tree = diffProfiles(a, b, options);
+    return {
+      ok: true,
+      tree: treeToWire(tree),
+      functions: diffFunctionTables(tree),
+      baselineSampleTypes: a.sampleTypes,
+      comparisonSampleTypes: b ? b.sampleTypes : a.sampleTypes,
+    };
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}
+
+/** "The baseline (base.pb.gz)": which file an error is about. */
+export function sideName(side: DiffSide, options: WorkerDiffOptions): string {
+  const name = side === 'baseline' ? options.baselineName : options.comparisonName;
+  return `The ${side}${name ? ` (${name})` : ''}`;
+}
