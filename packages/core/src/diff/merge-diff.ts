@@ -112,39 +112,35 @@ function sideOf(tree: FrameTree, shared: readonly SharedSampleType[], which: 'ba
   };
 }
 
-/** The linear merge walk (see mergeDiff). Columns are sized for the worst case, then trimmed. */
+/**
+ * The merge walk (see mergeDiff), in passes over plain typed arrays:
+ *   1. count the merged frames with the cursors (a one-sided subtree counts in O(1) from its subtreeEnd)
+ *      and check the sibling order, so every column is allocated once at its exact size;
+ *   2. walk again writing the structure, and for each merged frame which frame of each side it is
+ *      (`fromA`/`fromB`, -1 where a side lacks it);
+ *   3. gather each value column through fromA/fromB, one tight loop per column.
+ */
 function walk(baseline: FrameTree, comparison: FrameTree, shared: readonly SharedSampleType[], names: MergedNames): MergedColumns {
   const A = sideOf(baseline, shared, 'baselineIndex', names.fromBaseline, names.rankOfBaseline);
   const B = sideOf(comparison, shared, 'comparisonIndex', names.fromComparison, names.rankOfComparison);
-  const T = shared.length;
-  const capacity = baseline.length + comparison.length - 1;
+  const cursors = new Cursors(Math.max(baseline.maxDepth, comparison.maxDepth) + 2);
+  const n = countMerged(A, B, cursors);
   const wide = baseline.depth instanceof Uint32Array || comparison.depth instanceof Uint32Array;
-  const out: MergedColumns = {
-    count: 0,
-    parent: new Int32Array(capacity),
-    subtreeEnd: new Uint32Array(capacity),
-    depth: wide ? new Uint32Array(capacity) : new Uint16Array(capacity),
-    nameId: new Uint32Array(capacity),
-    totalA: Array.from({ length: T }, () => new Float64Array(capacity)),
-    selfA: Array.from({ length: T }, () => new Float64Array(capacity)),
-    totalB: Array.from({ length: T }, () => new Float64Array(capacity)),
-    selfB: Array.from({ length: T }, () => new Float64Array(capacity)),
-  };
-  // Per open merged frame: the next child and the children's end on each side.
-  const stackSize = Math.max(baseline.maxDepth, comparison.maxDepth) + 2;
-  const nextA = new Uint32Array(stackSize);
-  const endA = new Uint32Array(stackSize);
-  const nextB = new Uint32Array(stackSize);
-  const endB = new Uint32Array(stackSize);
-  const frameOf = new Uint32Array(stackSize);
-
-  emitPair(out, A, B, 0, 0, -1, T);
-  let top = 0;
-  nextA[top] = 1;
-  endA[top] = A.end[0]!;
-  nextB[top] = 1;
-  endB[top] = B.end[0]!;
-  frameOf[top++] = 0;
+  const parent = new Int32Array(n);
+  const subtreeEnd = new Uint32Array(n);
+  const depth = wide ? new Uint32Array(n) : new Uint16Array(n);
+  const nameId = new Uint32Array(n);
+  const fromA = new Int32Array(n).fill(-1);
+  const fromB = new Int32Array(n).fill(-1);
+  const structure = { parent, subtreeEnd, depth, nameId };
+  const { nextA, endA, nextB, endB, frameOf } = cursors;
+  const { rank: rankOfA, name: nameA, end: endOfA, toMerged: mergedOfA } = A;
+  const { rank: rankOfB, name: nameB, end: endOfB } = B;
+  parent[0] = -1;
+  fromA[0] = 0;
+  fromB[0] = 0;
+  let count = 1;
+  let top = cursors.open(A, B);
   while (top > 0) {
     const s = top - 1;
     const a = nextA[s]!;
@@ -152,25 +148,108 @@ function walk(baseline: FrameTree, comparison: FrameTree, shared: readonly Share
     const hasA = a < endA[s]!;
     const hasB = b < endB[s]!;
     if (!hasA && !hasB) {
-      out.subtreeEnd[frameOf[s]!] = out.count;
+      subtreeEnd[frameOf[s]!] = count;
       top--;
       continue;
     }
-    const rankA = hasA ? A.rank[A.name[a]!]! : 0xffffffff;
-    const rankB = hasB ? B.rank[B.name[b]!]! : 0xffffffff;
-    if (hasA && rankA <= rankB) nextA[s] = advance(A, a, endA[s]!, rankA, 'baseline');
-    if (hasB && rankB <= rankA) nextB[s] = advance(B, b, endB[s]!, rankB, 'comparison');
-    if (!hasB || rankA < rankB) copySubtree(out, A, a, frameOf[s]!, out.totalA, out.selfA);
-    else if (!hasA || rankB < rankA) copySubtree(out, B, b, frameOf[s]!, out.totalB, out.selfB);
+    const rankA = hasA ? rankOfA[nameA[a]!]! : NO_RANK;
+    const rankB = hasB ? rankOfB[nameB[b]!]! : NO_RANK;
+    if (rankA !== rankB) {
+      const side = rankA < rankB ? A : B;
+      const root = rankA < rankB ? a : b;
+      if (side === A) nextA[s] = endOfA[a]!;
+      else nextB[s] = endOfB[b]!;
+      count = copySubtree(structure, side === A ? fromA : fromB, side, root, frameOf[s]!, count);
+      continue;
+    }
+    const f = count++;
+    parent[f] = frameOf[s]!;
+    depth[f] = A.depth[a]!;
+    nameId[f] = mergedOfA[nameA[a]!]!;
+    fromA[f] = a;
+    fromB[f] = b;
+    nextA[s] = endOfA[a]!;
+    nextB[s] = endOfB[b]!;
+    frameOf[top] = f;
+    nextA[top] = a + 1;
+    endA[top] = endOfA[a]!;
+    nextB[top] = b + 1;
+    endB[top++] = endOfB[b]!;
+  }
+  return { count: n, ...structure, totalA: gather(A.total, fromA), selfA: gather(A.self, fromA), totalB: gather(B.total, fromB), selfB: gather(B.self, fromB) };
+}
+
+/** out[f] = column[from[f]], 0 where from[f] is -1: one pass per value column. */
+function gather(columns: readonly Float64Array[], from: Int32Array): Float64Array[] {
+  return columns.map((column) => {
+    const out = new Float64Array(from.length);
+    for (let f = 0; f < from.length; f++) {
+      const i = from[f]!;
+      if (i >= 0) out[f] = column[i]!;
+    }
+    return out;
+  });
+}
+
+/** Greater than every name rank: a side with no child left never wins the comparison. */
+const NO_RANK = 0xffffffff;
+
+/** The walk's explicit stack: per open merged frame, the next child and the children's end on each side. */
+class Cursors {
+  readonly nextA: Uint32Array;
+  readonly endA: Uint32Array;
+  readonly nextB: Uint32Array;
+  readonly endB: Uint32Array;
+  readonly frameOf: Uint32Array;
+  constructor(size: number) {
+    this.nextA = new Uint32Array(size);
+    this.endA = new Uint32Array(size);
+    this.nextB = new Uint32Array(size);
+    this.endB = new Uint32Array(size);
+    this.frameOf = new Uint32Array(size);
+  }
+
+  /** Opens the two roots (frame 0 of each side) and returns the stack height. */
+  open(A: Side, B: Side): number {
+    this.nextA[0] = 1;
+    this.endA[0] = A.end[0]!;
+    this.nextB[0] = 1;
+    this.endB[0] = B.end[0]!;
+    this.frameOf[0] = 0;
+    return 1;
+  }
+}
+
+/** Frames the merge will write, the roots included; throws when a side is not in FrameTree order. */
+function countMerged(A: Side, B: Side, cursors: Cursors): number {
+  const { nextA, endA, nextB, endB } = cursors;
+  let count = 1;
+  let top = cursors.open(A, B);
+  while (top > 0) {
+    const s = top - 1;
+    const a = nextA[s]!;
+    const b = nextB[s]!;
+    const hasA = a < endA[s]!;
+    const hasB = b < endB[s]!;
+    if (!hasA && !hasB) {
+      top--;
+      continue;
+    }
+    const rankA = hasA ? A.rank[A.name[a]!]! : NO_RANK;
+    const rankB = hasB ? B.rank[B.name[b]!]! : NO_RANK;
+    if (rankA <= rankB) nextA[s] = advance(A, a, endA[s]!, rankA, 'baseline');
+    if (rankB <= rankA) nextB[s] = advance(B, b, endB[s]!, rankB, 'comparison');
+    if (rankA < rankB) count += A.end[a]! - a;
+    else if (rankB < rankA) count += B.end[b]! - b;
     else {
-      frameOf[top] = emitPair(out, A, B, a, b, frameOf[s]!, T);
+      count++;
       nextA[top] = a + 1;
       endA[top] = A.end[a]!;
       nextB[top] = b + 1;
       endB[top++] = B.end[b]!;
     }
   }
-  return trim(out);
+  return count;
 }
 
 /** The next sibling of `child`, after checking the FrameTree order (names strictly ascending). */
@@ -182,56 +261,30 @@ function advance(side: Side, child: number, end: number, rank: number, which: st
   return next;
 }
 
-/** Writes a frame both sides have; returns its index. */
-function emitPair(out: MergedColumns, A: Side, B: Side, a: number, b: number, parent: number, T: number): number {
-  const f = out.count++;
-  out.parent[f] = parent;
-  out.depth[f] = A.depth[a]!;
-  out.nameId[f] = A.toMerged[A.name[a]!]!;
-  for (let t = 0; t < T; t++) {
-    out.totalA[t]![f] = A.total[t]![a]!;
-    out.selfA[t]![f] = A.self[t]![a]!;
-    out.totalB[t]![f] = B.total[t]![b]!;
-    out.selfB[t]![f] = B.self[t]![b]!;
-  }
-  return f;
-}
-
-/** Copies the subtree of `root` from one side as is (indices shifted); the other side's columns stay 0. */
-function copySubtree(out: MergedColumns, side: Side, root: number, parent: number, totals: Float64Array[], selfs: Float64Array[]): void {
+/**
+ * Copies the subtree of `root` from one side as is, indices shifted to start at `count`; `from` records
+ * where each frame came from (the other side's `from` stays -1, so its values stay 0). Returns the new count.
+ */
+function copySubtree(
+  out: Pick<MergedColumns, 'parent' | 'subtreeEnd' | 'depth' | 'nameId'>,
+  from: Int32Array,
+  side: Side,
+  root: number,
+  parent: number,
+  count: number,
+): number {
   const end = side.end[root]!;
-  const shift = out.count - root;
-  const { parent: outParent, subtreeEnd, depth, nameId } = out;
+  const shift = count - root;
+  out.parent[count] = parent;
+  for (let i = root + 1; i < end; i++) out.parent[i + shift] = side.parent[i]! + shift;
   for (let i = root; i < end; i++) {
     const f = i + shift;
-    outParent[f] = i === root ? parent : side.parent[i]! + shift;
-    subtreeEnd[f] = side.end[i]! + shift;
-    depth[f] = side.depth[i]!;
-    nameId[f] = side.toMerged[side.name[i]!]!;
+    out.subtreeEnd[f] = side.end[i]! + shift;
+    out.depth[f] = side.depth[i]!;
+    out.nameId[f] = side.toMerged[side.name[i]!]!;
+    from[f] = i;
   }
-  for (let t = 0; t < totals.length; t++) {
-    totals[t]!.set(side.total[t]!.subarray(root, end), root + shift);
-    selfs[t]!.set(side.self[t]!.subarray(root, end), root + shift);
-  }
-  out.count += end - root;
-}
-
-/** Drops the unused tail of the worst-case columns (a copy only when something is unused). */
-function trim(out: MergedColumns): MergedColumns {
-  const n = out.count;
-  if (n === out.parent.length) return out;
-  const cut = <C extends { slice(start: number, end: number): C }>(c: C) => c.slice(0, n);
-  return {
-    count: n,
-    parent: cut(out.parent),
-    subtreeEnd: cut(out.subtreeEnd),
-    depth: cut(out.depth as Uint32Array) as Uint16Array | Uint32Array,
-    nameId: cut(out.nameId),
-    totalA: out.totalA.map(cut),
-    selfA: out.selfA.map(cut),
-    totalB: out.totalB.map(cut),
-    selfB: out.selfB.map(cut),
-  };
+  return count + end - root;
 }
 
 /** Distinct stacks with a value on either side in any shared type: frames where some self is non-zero. */
