@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: figures, not pass/fail. Generates synthetic profiles (../shared/tools/gen_profiles.mjs)
 // into a temporary folder once, then measures parsing in Node (a fresh process per file, as the CLI does)
-// and in the browser worker (headless Debian Chromium), and prints tables.
-//   node scripts/bench.mjs [--only node|browser] [--sizes s10k,s100k,s1m] [--runs N]
+// and in the browser worker (headless Debian Chromium), and diffs (merge time in Node; parse-both-and-merge
+// against parsing the larger file alone, in the browser workers), and prints tables.
+//   node scripts/bench.mjs [--only node|browser|diff] [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,18 +13,37 @@ import { build, createServer } from 'vite';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, sizes: { type: 'string' }, runs: { type: 'string' }, data: { type: 'string' } },
+  options: { only: { type: 'string' }, sizes: { type: 'string' }, diffs: { type: 'string' }, runs: { type: 'string' }, data: { type: 'string' } },
 });
 const sizes = (values.sizes ?? 's10k,s100k,s1m').split(',');
+const diffs = (values.diffs ?? 'd100k,s1m').split(',');
 const runs = Number(values.runs ?? 3);
 const dataDir = values.data ?? path.join(tmpdir(), 'flamelens-bench');
 const generator = path.resolve(root, '../shared/tools/gen_profiles.mjs');
 
 function ensureData() {
-  if (sizes.every((s) => existsSync(path.join(dataDir, `${s}.pb.gz`)))) return;
-  mkdirSync(dataDir, { recursive: true });
-  console.log(`generating synthetic profiles into ${dataDir} (once; about 30 s) …`);
-  execFileSync(process.execPath, [generator, '--ladder', dataDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const ladder = [...sizes, ...diffs.filter((d) => d !== 's1m').map((d) => `${d}.base`), ...(diffs.includes('s1m') ? ['s1m'] : [])];
+  if (!ladder.every((s) => existsSync(path.join(dataDir, `${s}.pb.gz`)))) {
+    mkdirSync(dataDir, { recursive: true });
+    console.log(`generating synthetic profiles into ${dataDir} (once; about 30 s) …`);
+    execFileSync(process.execPath, [generator, '--ladder', dataDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  // s1m against a changed copy of itself: the generator's diff mode with the ladder's s1m shape (same seed,
+  // so its base is s1m) writes the changed copy as s1m-changed.diff.*.
+  if (diffs.includes('s1m') && !existsSync(path.join(dataDir, 's1m-changed.diff.pb.gz'))) {
+    console.log('generating a changed copy of s1m (once; about 40 s) …');
+    execFileSync(process.execPath, [generator, '--out', path.join(dataDir, 's1m-changed'), '--stacks', '1000000', '--diff'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+}
+
+/** The two files of a diff pair: dNNN.base/.diff from the ladder, or s1m against its changed copy. */
+function diffPair(name, ext) {
+  return name === 's1m'
+    ? [path.join(dataDir, `s1m.${ext}`), path.join(dataDir, `s1m-changed.diff.${ext}`)]
+    : [path.join(dataDir, `${name}.base.${ext}`), path.join(dataDir, `${name}.diff.${ext}`)];
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -107,6 +127,100 @@ async function benchBrowser() {
   table(`Parse in the browser worker, file Blob → tree on the page (median of ${runs})`, ['file', 'median ms', 'min ms', 'frames', 'tree B/frame', 'longest main task ms', 'progress events'], rows);
 }
 
+async function bundleForNode(entry, name) {
+  const outDir = path.join(root, 'node_modules/.bench');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { ssr: path.join(root, entry), outDir, emptyOutDir: false, target: 'node20', minify: false, rolldownOptions: { output: { entryFileNames: name } } },
+  });
+  return path.join(outDir, name);
+}
+
+async function benchDiffNode() {
+  const script = await bundleForNode('scripts/bench/node-diff-entry.ts', 'node-diff.mjs');
+  const rows = [];
+  for (const name of diffs) {
+    for (const ext of ['collapsed', 'pb.gz']) {
+      const results = [];
+      for (let r = 0; r < runs; r++) {
+        const run = spawnSync(process.execPath, ['--max-old-space-size=8192', script, ...diffPair(name, ext)], { encoding: 'utf8' });
+        results.push(JSON.parse(run.stdout.trim().split('\n').pop()));
+      }
+      if (results[0].error) throw new Error(results[0].error);
+      const m = (key) => median(results.map((x) => x[key]));
+      const larger = Math.max(m('parseAMs'), m('parseBMs'));
+      rows.push([
+        `${name}.${ext}`,
+        fmt(m('parseAMs')),
+        fmt(m('parseBMs')),
+        fmt(m('mergeMs')),
+        fmt(m('mergeCpuMs')),
+        fmt(m('functionsMs')),
+        `${results[0].framesA}+${results[0].framesB}→${results[0].framesMerged}`,
+        fmt(m('mergeMs') / larger, 2),
+        fmt((m('parseAMs') + m('parseBMs') + m('mergeMs')) / larger, 2),
+        fmt((larger + m('mergeMs')) / larger, 2),
+      ]);
+    }
+  }
+  table(
+    `Diff in Node: parse both, merge (median of ${runs} fresh processes). Ratios are against parsing the larger file alone; "two cores" assumes both parses run at once, as the browser does`,
+    ['pair', 'parse A ms', 'parse B ms', 'merge ms', 'merge CPU ms', 'fn tables ms', 'frames A+B→merged', 'merge ÷ parse', 'diff ÷ alone (one core)', 'diff ÷ alone (two cores)'],
+    rows,
+  );
+}
+
+async function benchDiffBrowser() {
+  const { chromium } = await import('playwright');
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
+    worker: { format: 'es' },
+  });
+  await server.listen();
+  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  const rows = [];
+  try {
+    for (const name of diffs) {
+      for (const ext of ['collapsed', 'pb.gz']) {
+        const results = [];
+        for (let r = 0; r < runs; r++) {
+          const page = await browser.newPage();
+          await page.goto(`${base}/scripts/bench/browser-diff.html`);
+          await page.waitForFunction(() => typeof window.benchDiff === 'function');
+          const [a, b] = diffPair(name, ext).map((file) => `${base}/@fs${file}`);
+          results.push(await page.evaluate(([x, y]) => window.benchDiff(x, y), [a, b]));
+          await page.close();
+        }
+        if (results[0].error) throw new Error(results[0].error);
+        const alone = median(results.map((x) => x.aloneMs));
+        const diff = median(results.map((x) => x.diffMs));
+        rows.push([`${name}.${ext}`, fmt(alone), fmt(diff), fmt(diff / alone, 2), results[0].frames, fmt(Math.max(...results.map((x) => x.longestTaskMs)))]);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  table(
+    `Diff in the browser workers: larger file alone vs the pair compared (both parsed at once in two workers, merged in one; median of ${runs}). Target: diff ÷ alone ≤ 1.3`,
+    ['pair', 'larger alone ms', 'diff ms', 'diff ÷ alone', 'merged frames', 'longest main task ms'],
+    rows,
+  );
+}
+
 ensureData();
-if (values.only !== 'browser') await benchNode();
-if (values.only !== 'node') await benchBrowser();
+const only = values.only;
+if (!only || only === 'node') await benchNode();
+if (!only || only === 'browser') await benchBrowser();
+if (!only || only === 'diff') {
+  await benchDiffNode();
+  await benchDiffBrowser();
+}

@@ -24,9 +24,15 @@ async function parse(file: string): Promise<{ tree: FrameTree; ms: number }> {
 
 const a = await parse(baselineFile);
 const b = await parse(comparisonFile);
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 const t0 = performance.now();
+const c0 = cpuMs();
 const diff = mergeDiff(a.tree, b.tree);
 const mergeMs = performance.now() - t0;
+const mergeCpuMs = cpuMs() - c0;
 const t1 = performance.now();
 diffFunctionTables(diff);
 const functionsMs = performance.now() - t1;
@@ -35,6 +41,7 @@ console.log(
     parseAMs: a.ms,
     parseBMs: b.ms,
     mergeMs,
+    mergeCpuMs,
     functionsMs,
     framesA: a.tree.length,
     framesB: b.tree.length,

@@ -65,10 +65,15 @@ export function diffProfiles(baseline: FrameTree, comparison: FrameTree | null, 
     }
     return diffFromTwoColumns(baseline, options);
   }
+  checkComparable(baseline, comparison);
+  return mergeDiff(baseline, comparison, options);
+}
+
+/** Throws when either of two profiles is a 3-column diff already (it is compared on its own). */
+export function checkComparable(baseline: FrameTree, comparison: FrameTree): void {
   for (const [tree, side] of [[baseline, 'baseline'], [comparison, 'comparison']] as const) {
     if (isTwoColumnDiff(tree)) {
       throw new ProfileError('incompatible', `The ${side} is a 3-column folded diff ("stack before after") already; compare it on its own.`);
     }
   }
-  return mergeDiff(baseline, comparison, options);
 }

@@ -26,6 +26,18 @@ export interface MergeDiffOptions {
  * re-merge. Throws a ProfileError (`incompatible`) when they share none.
  */
 export function mergeDiff(baseline: FrameTree, comparison: FrameTree, options: MergeDiffOptions = {}): DiffTree {
+  return mergeDiffWithNames(baseline, comparison, options).tree;
+}
+
+/** What mergeDiff makes, with how each side's name ids map to the tree's (to join per-side tables). */
+export interface MergedDiff {
+  readonly tree: DiffTree;
+  readonly names: MergedNames;
+  readonly shared: readonly SharedSampleType[];
+}
+
+/** mergeDiff, also returning the name maps and the shared types (the worker joins function tables with them). */
+export function mergeDiffWithNames(baseline: FrameTree, comparison: FrameTree, options: MergeDiffOptions = {}): MergedDiff {
   const shared = sharedSampleTypes(baseline, comparison);
   const chosen = chooseSharedSampleType(shared, baseline, comparison, options.sampleType);
   const names = mergeNames(baseline.names, comparison.names);
@@ -44,7 +56,7 @@ export function mergeDiff(baseline: FrameTree, comparison: FrameTree, options: M
       ...comparison.info.dropped.map((d) => ({ ...d, reason: `comparison: ${d.reason}` })),
     ],
   };
-  return {
+  const tree: DiffTree = {
     kind: 'diff',
     length: n,
     parent: columns.parent,
@@ -73,6 +85,7 @@ export function mergeDiff(baseline: FrameTree, comparison: FrameTree, options: M
     ...(options.baselineName !== undefined ? { baselineName: options.baselineName } : {}),
     ...(options.comparisonName !== undefined ? { comparisonName: options.comparisonName } : {}),
   };
+  return { tree, names, shared };
 }
 
 interface MergedColumns {

@@ -6,8 +6,8 @@ import type { FrameTree, SampleType } from '../model/frame-tree.ts';
 import type { ProfileSource } from '../parse/chunks.ts';
 import type { ProfileErrorInfo } from '../parse/errors.ts';
 import type { ParseProgress } from '../parse/progress.ts';
-import { diffTreeFromWire, transferablesOf, treeFromWire, treeToWire, type FrameTreeWire } from './wire.ts';
-import { sideName, type DiffSide, type WireDiffResult, type WorkerDiffOptions, type WorkerImportOptions } from './worker-api.ts';
+import { diffTreeFromWire, transferablesOf, treeFromWire, treeToWire } from './wire.ts';
+import { sideName, type DiffSide, type WireDiffResult, type WireSide, type WorkerDiffOptions, type WorkerImportOptions } from './worker-api.ts';
 import { defaultWorkerFactory, WorkerHandle, type WorkerFactory } from './worker-handle.ts';
 
 export { defaultWorkerFactory, type WorkerFactory } from './worker-handle.ts';
@@ -140,21 +140,20 @@ export class ProfileParser {
         );
         return diffOutcome(result);
       }
-      // Both sides at once, one per worker; then the first worker merges (the parsed sides move to it).
+      // Both sides at once, one per worker (each with its function tables); then the first worker merges
+      // (the parsed sides move to it) and joins the tables by name.
       const parsed = await Promise.all(
         (['baseline', 'comparison'] as const).map((side, i) =>
-          handles[i]!.run(job.id, (api) =>
-            api.parseTree(job.id, transferInput(side === 'baseline' ? inputs.baseline : comparison!), limits, proxy(progress(side))),
-          ),
+          handles[i]!.run(job.id, (api) => api.parse(job.id, transferInput(side === 'baseline' ? inputs.baseline : comparison!), limits, proxy(progress(side)))),
         ),
       );
-      const wires: FrameTreeWire[] = [];
+      const sides: WireSide[] = [];
       for (const [result, side] of [[parsed[0]!, 'baseline'], [parsed[1]!, 'comparison']] as const) {
         if (!result.ok) return { ok: false, error: { ...result.error, message: `${sideName(side, mergeOptions)}: ${result.error.message}` } };
-        wires.push(result.tree);
+        sides.push(result);
       }
       job.lastHeard = Date.now();
-      return diffOutcome(await this.primary.run(job.id, (api) => api.merge(moved(wires[0]!), moved(wires[1]!), mergeOptions)));
+      return diffOutcome(await this.primary.run(job.id, (api) => api.merge(moved(sides[0]!), moved(sides[1]!), mergeOptions)));
     };
     run().then(settle, (error: unknown) => settle(failure(error)));
     return outcome;
@@ -167,7 +166,7 @@ export class ProfileParser {
   merge(baseline: FrameTree, comparison: FrameTree | null, options: WorkerDiffOptions = {}): Promise<DiffOutcome> {
     const { job, settle, outcome } = this.startJob<DiffOutcome>([this.primary], undefined, 'The comparison was cancelled.');
     this.primary
-      .run(job.id, (api) => api.merge(treeToWire(baseline), comparison ? treeToWire(comparison) : null, options))
+      .run(job.id, (api) => api.merge({ tree: treeToWire(baseline) }, comparison ? { tree: treeToWire(comparison) } : null, options))
       .then((result) => settle(diffOutcome(result)), (error: unknown) => settle(failure(error)));
     return outcome;
   }
@@ -255,8 +254,8 @@ function diffOutcome(result: WireDiffResult): DiffOutcome {
 }
 
 /** A parsed side handed on to the merging worker: its buffers move, they are not copied. */
-function moved(wire: FrameTreeWire): FrameTreeWire {
-  return transfer(wire, transferablesOf(wire));
+function moved(side: WireSide): WireSide {
+  return transfer(side, transferablesOf(side));
 }
 
 function failure(error: unknown): { ok: false; error: ProfileErrorInfo } {

@@ -1,7 +1,8 @@
 import { functionTable, type FunctionTable } from '../analysis/function-table.ts';
-import { diffFunctionTables, type DiffFunctionTable } from '../diff/diff-functions.ts';
-import { diffProfiles } from '../diff/diff-profiles.ts';
-import type { MergeDiffOptions } from '../diff/merge-diff.ts';
+import { diffFunctionTables, joinFunctionTables, type DiffFunctionTable } from '../diff/diff-functions.ts';
+import { checkComparable, diffProfiles } from '../diff/diff-profiles.ts';
+import type { DiffTree } from '../diff/diff-tree.ts';
+import { mergeDiffWithNames, type MergeDiffOptions } from '../diff/merge-diff.ts';
 import type { SampleType } from '../model/frame-tree.ts';
 import { toErrorInfo, type ProfileErrorInfo } from '../parse/errors.ts';
 import type { ProfileSource } from '../parse/chunks.ts';
@@ -17,8 +18,11 @@ export type WireParseResult =
   | { readonly ok: true; readonly tree: FrameTreeWire; readonly functions: readonly FunctionTable[] }
   | { readonly ok: false; readonly error: ProfileErrorInfo };
 
-/** A parsed tree without function tables (one side of a diff), or an error. */
-export type WireTreeResult = { readonly ok: true; readonly tree: FrameTreeWire } | { readonly ok: false; readonly error: ProfileErrorInfo };
+/** One parsed side of a diff: its tree and, when known, its function tables per sample type. */
+export interface WireSide {
+  readonly tree: FrameTreeWire;
+  readonly functions?: readonly FunctionTable[];
+}
 
 /** Which side of a diff a message is about. */
 export type DiffSide = 'baseline' | 'comparison';
@@ -45,56 +49,35 @@ export type WorkerDiffOptions = MergeDiffOptions;
  */
 export function createWorkerApi() {
   const jobs = new Map<number, AbortController>();
-  /** Parses `source` into a tree only (one side of a diff: no function tables). */
-  async function parseTree(
+  /** Parses `source` into its tree and the function table of every sample type. */
+  async function parse(
     job: number,
     source: ProfileSource,
     options: WorkerImportOptions,
     onProgress?: (progress: ParseProgress) => void,
-  ): Promise<WireTreeResult> {
+  ): Promise<WireParseResult> {
     const controller = new AbortController();
     jobs.set(job, controller);
     try {
       const result = await importProfile(source, { ...options, signal: controller.signal, ...(onProgress ? { onProgress } : {}) });
-      return result.ok ? { ok: true, tree: treeToWire(result.tree) } : result;
+      if (!result.ok) return result;
+      const functions = result.tree.sampleTypes.map((_, t) => functionTable(result.tree, result.tree.selfByType[t], result.tree.totalByType[t]));
+      return { ok: true, tree: treeToWire(result.tree), functions };
     } finally {
       jobs.delete(job);
     }
   }
   return {
-    /** Parses `source`; `job` names the parse for `cancel`. */
-    async parse(
-      job: number,
-      source: ProfileSource,
-      options: WorkerImportOptions,
-      onProgress?: (progress: ParseProgress) => void,
-    ): Promise<WireParseResult> {
-      const controller = new AbortController();
-      jobs.set(job, controller);
-      try {
-        const result = await importProfile(source, {
-          ...options,
-          signal: controller.signal,
-          ...(onProgress ? { onProgress } : {}),
-        });
-        if (!result.ok) return result;
-        const functions = result.tree.sampleTypes.map((_, t) =>
-          functionTable(result.tree, result.tree.selfByType[t], result.tree.totalByType[t]),
-        );
-        return { ok: true, tree: treeToWire(result.tree), functions };
-      } finally {
-        jobs.delete(job);
-      }
-    },
-
-    /** Parses `source` into a tree only (one side of a diff: no function tables). */
-    parseTree,
+    /** Parses `source`; `job` names the parse for `cancel`. With each tree go its function tables. */
+    parse,
 
     /**
-     * Merges two parsed trees (their wire forms, transferred in) into a diff; `comparison` null when the
-     * baseline is a 3-column folded file. Errors (no shared sample type, …) come back as values.
+     * Merges two parsed sides (their wire forms, transferred in) into a diff; `comparison` null when the
+     * baseline is a 3-column folded file. With each side's function tables (from `parse`), the diff's tables
+     * are a join by name instead of two more walks over the merged tree. Errors (no shared sample type, …)
+     * come back as values.
      */
-    merge(baseline: FrameTreeWire, comparison: FrameTreeWire | null, options: WorkerDiffOptions = {}): WireDiffResult {
+    merge(baseline: WireSide, comparison: WireSide | null, options: WorkerDiffOptions = {}): WireDiffResult {
       return mergeToWire(baseline, comparison, options);
     },
 
@@ -109,12 +92,12 @@ export function createWorkerApi() {
       options: WorkerImportOptions & WorkerDiffOptions,
       onProgress?: (progress: ParseProgress, side: DiffSide) => void,
     ): Promise<WireDiffResult> {
-      const sides: FrameTreeWire[] = [];
+      const sides: WireSide[] = [];
       for (const [source, side] of [[baseline, 'baseline'], [comparison, 'comparison']] as const) {
         if (source === null) continue;
-        const parsed = await parseTree(job, source, options, onProgress ? (p) => onProgress(p, side) : undefined);
+        const parsed = await parse(job, source, options, onProgress ? (p) => onProgress(p, side) : undefined);
         if (!parsed.ok) return { ok: false, error: { ...parsed.error, message: `${sideName(side, options)}: ${parsed.error.message}` } };
-        sides.push(parsed.tree);
+        sides.push(parsed);
       }
       return mergeToWire(sides[0]!, sides[1] ?? null, options);
     },
@@ -133,15 +116,28 @@ export function createWorkerApi() {
 
 export type WorkerApi = ReturnType<typeof createWorkerApi>;
 
-function mergeToWire(baseline: FrameTreeWire, comparison: FrameTreeWire | null, options: WorkerDiffOptions): WireDiffResult {
+function mergeToWire(baseline: WireSide, comparison: WireSide | null, options: WorkerDiffOptions): WireDiffResult {
   try {
-    const a = treeFromWire(baseline);
-    const b = comparison ? treeFromWire(comparison) : null;
-    const tree = diffProfiles(a, b, options);
+    const a = treeFromWire(baseline.tree);
+    const b = comparison ? treeFromWire(comparison.tree) : null;
+    let tree: DiffTree;
+    let functions: DiffFunctionTable[];
+    if (b && baseline.functions && comparison?.functions) {
+      checkComparable(a, b);
+      const merged = mergeDiffWithNames(a, b, options);
+      tree = merged.tree;
+      const { fromBaseline, fromComparison } = merged.names;
+      functions = merged.shared.map((s) =>
+        joinFunctionTables(baseline.functions![s.baselineIndex]!, comparison.functions![s.comparisonIndex]!, fromBaseline, fromComparison, tree.names.length),
+      );
+    } else {
+      tree = diffProfiles(a, b, options);
+      functions = diffFunctionTables(tree);
+    }
     return {
       ok: true,
       tree: treeToWire(tree),
-      functions: diffFunctionTables(tree),
+      functions,
       baselineSampleTypes: a.sampleTypes,
       comparisonSampleTypes: b ? b.sampleTypes : a.sampleTypes,
     };

@@ -21,7 +21,6 @@ async function transferred<R>(call: Promise<R> | R, onProgress?: unknown): Promi
 expose({
   ...api,
   parse: (...args: Parameters<typeof api.parse>) => transferred(api.parse(...args), args[3]),
-  parseTree: (...args: Parameters<typeof api.parseTree>) => transferred(api.parseTree(...args), args[3]),
   merge: (...args: Parameters<typeof api.merge>) => transferred(api.merge(...args)),
   diff: (...args: Parameters<typeof api.diff>) => transferred(api.diff(...args), args[4]),
 });
