@@ -142,18 +142,13 @@ export class ProfileParser {
       }
       // Both sides at once, one per worker (each with its function tables); then the first worker merges
       // (the parsed sides move to it) and joins the tables by name.
-      const parsed = await Promise.all(
-        (['baseline', 'comparison'] as const).map((side, i) =>
-          handles[i]!.run(job.id, (api) => api.parse(job.id, transferInput(side === 'baseline' ? inputs.baseline : comparison!), limits, proxy(progress(side)))),
-        ),
-      );
-      const sides: WireSide[] = [];
-      for (const [result, side] of [[parsed[0]!, 'baseline'], [parsed[1]!, 'comparison']] as const) {
-        if (!result.ok) return { ok: false, error: { ...result.error, message: `${sideName(side, mergeOptions)}: ${result.error.message}` } };
-        sides.push(result);
+      const both = await this.parseBoth(job, handles, [inputs.baseline, comparison!], limits, progress);
+      if (!both.ok) {
+        const { side, error } = both;
+        return { ok: false, error: { ...error, message: `${sideName(side, mergeOptions)}: ${error.message}` } };
       }
       job.lastHeard = Date.now();
-      return diffOutcome(await this.primary.run(job.id, (api) => api.merge(moved(sides[0]!), moved(sides[1]!), mergeOptions)));
+      return diffOutcome(await this.primary.run(job.id, (api) => api.merge(moved(both.sides[0]), moved(both.sides[1]), mergeOptions)));
     };
     run().then(settle, (error: unknown) => settle(failure(error)));
     return outcome;
@@ -176,6 +171,37 @@ export class ProfileParser {
     this.cancelCurrent('The viewer was closed.');
     this.primary.restart();
     this.secondary?.restart();
+  }
+
+  /**
+   * Parses the two sides at once, one per handle. The first failure ends it at once (the other side is
+   * cancelled, not waited for) and says which side failed.
+   */
+  private parseBoth(
+    job: Job,
+    handles: WorkerHandle[],
+    sources: [ProfileSource, ProfileSource],
+    limits: WorkerImportOptions,
+    progress: (side: DiffSide) => (p: ParseProgress) => void,
+  ): Promise<{ ok: true; sides: [WireSide, WireSide] } | { ok: false; side: DiffSide; error: ProfileErrorInfo }> {
+    const names: [DiffSide, DiffSide] = ['baseline', 'comparison'];
+    return new Promise((resolve) => {
+      const sides: WireSide[] = [];
+      let pending = 2;
+      names.forEach((side, i) => {
+        const fail = (error: ProfileErrorInfo) => {
+          resolve({ ok: false, side, error });
+          handles[1 - i]!.cancel(job.id, () => true);
+        };
+        handles[i]!
+          .run(job.id, (api) => api.parse(job.id, transferInput(sources[i]!), limits, proxy(progress(side))))
+          .then((result) => {
+            if (!result.ok) return fail(result.error);
+            sides[i] = result;
+            if (--pending === 0) resolve({ ok: true, sides: [sides[0]!, sides[1]!] });
+          }, (error: unknown) => fail(failure(error).error));
+      });
+    });
   }
 
   private secondaryHandle(): WorkerHandle {

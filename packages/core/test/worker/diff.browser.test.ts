@@ -65,6 +65,16 @@ describe('diff in the workers', () => {
     parser.dispose();
   });
 
+  test('a broken baseline ends the diff at once: the comparison is not waited for (here it never ends)', async () => {
+    const endless = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('main;a 1\n')) });
+    const parser = new ProfileParser();
+    const bad = await parser.diff({ baseline: new TextEncoder().encode('\x89PNG\r\n\x1a\n'), comparison: endless }, { baselineName: 'shot.png' });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'unsupported-format', message: expect.stringMatching(/^The baseline \(shot\.png\): This looks like/) } });
+    const next = await parser.diff({ baseline: new TextEncoder().encode('a 1\n'), comparison: new TextEncoder().encode('a 2\n') });
+    expect(next.ok).toBe(true);
+    parser.dispose();
+  });
+
   test('a cancel ends a running diff', async () => {
     const lines = new Blob([Array.from({ length: 300_000 }, (_, i) => `main;h${i % 500};leaf${i} 1`).join('\n')]);
     const parser = new ProfileParser();
