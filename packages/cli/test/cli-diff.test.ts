@@ -126,6 +126,15 @@ describe('flamelens diff', () => {
       expect(flamelens('diff', GOGC25, GOGC25, '--fail-on', '0').status).toBe(0);
     });
 
+    test('--ignore-noise says so when no noise test can be made (time without a sampling period)', () => {
+      const java = corpus('pprof/pyroscope_java_profile.pb.gz');
+      const { status, stderr } = flamelens('diff', java, java, '--fail-on', '1', '--ignore-noise');
+      expect(status).toBe(0);
+      expect(stderr).toBe(
+        'flamelens: --ignore-noise has no effect here. No noise test: a time in nanoseconds is not a sample count, and the profile gives no sampling period to convert it.\n',
+      );
+    });
+
     test('--ignore-noise lets a change that sampling explains pass', () => {
       // gc: 10 of 100 → 30 of 200 samples, +5 pp, within noise at 95%.
       expect(flamelens('diff', base, grown, '--fail-on', '4', '--function', '^gc$').status).toBe(3);

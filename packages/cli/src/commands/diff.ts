@@ -73,6 +73,7 @@ export async function diffCommand(
   else if (options.output === 'json') await io.write(JSON.stringify(jsonReport(tree, inputs, noise, shown, all.length, options)) + '\n');
   else await io.write(renderDiffTable(tree, noise, shown, all.length));
   if (options.failOn === undefined) return 0;
+  if (options.ignoreNoise && noise.kind !== 'counts') io.warn(`flamelens: --ignore-noise has no effect here. ${noise.reason}\n`);
   const offenders = gateOffenders(all, options);
   if (offenders.length === 0) return 0;
   io.warn(
