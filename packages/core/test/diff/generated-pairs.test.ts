@@ -69,7 +69,7 @@ describe.each([
     diffs.collapsed = mergeDiff(base, comparison);
     // pprof carries samples/count and cpu/nanoseconds: both are merged; compare the sample counts.
     diffs.pprof = withSampleType(mergeDiff(await read(`${prefix}.base.pb.gz`), await read(`${prefix}.diff.pb.gz`)), 0);
-  });
+  }, 120_000); // generating takes about a second alone, much longer on a busy machine
 
   test.each(['collapsed', 'pprof'])('%s: every changed subtree has its exact totals on both sides', (format) => {
     const diff = diffs[format]!;
