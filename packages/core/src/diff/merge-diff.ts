@@ -130,7 +130,7 @@ function sideOf(tree: FrameTree, shared: readonly SharedSampleType[], which: 'ba
  *   1. count the merged frames with the cursors (a one-sided subtree counts in O(1) from its subtreeEnd)
  *      and check the sibling order, so every column is allocated once at its exact size;
  *   2. walk again writing the structure, and for each merged frame which frame of each side it is
- *      (`fromA`/`fromB`, -1 where a side lacks it);
+ *      (`fromA`/`fromB`, plus one; 0 where a side lacks it);
  *   3. gather each value column through fromA/fromB, one tight loop per column.
  */
 function walk(baseline: FrameTree, comparison: FrameTree, shared: readonly SharedSampleType[], names: MergedNames): MergedColumns {
@@ -143,15 +143,17 @@ function walk(baseline: FrameTree, comparison: FrameTree, shared: readonly Share
   const subtreeEnd = new Uint32Array(n);
   const depth = wide ? new Uint32Array(n) : new Uint16Array(n);
   const nameId = new Uint32Array(n);
-  const fromA = new Int32Array(n).fill(-1);
-  const fromB = new Int32Array(n).fill(-1);
+  // Which frame of each side merged frame f is, plus one (0: the side lacks it), so fresh zeroed memory
+  // already means "missing" and needs no fill.
+  const fromA = new Int32Array(n);
+  const fromB = new Int32Array(n);
   const structure = { parent, subtreeEnd, depth, nameId };
   const { nextA, endA, nextB, endB, frameOf } = cursors;
   const { rank: rankOfA, name: nameA, end: endOfA, toMerged: mergedOfA } = A;
   const { rank: rankOfB, name: nameB, end: endOfB } = B;
   parent[0] = -1;
-  fromA[0] = 0;
-  fromB[0] = 0;
+  fromA[0] = 1;
+  fromB[0] = 1;
   let count = 1;
   let top = cursors.open(A, B);
   while (top > 0) {
@@ -179,8 +181,8 @@ function walk(baseline: FrameTree, comparison: FrameTree, shared: readonly Share
     parent[f] = frameOf[s]!;
     depth[f] = A.depth[a]!;
     nameId[f] = mergedOfA[nameA[a]!]!;
-    fromA[f] = a;
-    fromB[f] = b;
+    fromA[f] = a + 1;
+    fromB[f] = b + 1;
     nextA[s] = endOfA[a]!;
     nextB[s] = endOfB[b]!;
     frameOf[top] = f;
@@ -189,19 +191,32 @@ function walk(baseline: FrameTree, comparison: FrameTree, shared: readonly Share
     nextB[top] = b + 1;
     endB[top++] = endOfB[b]!;
   }
-  return { count: n, ...structure, totalA: gather(A.total, fromA), selfA: gather(A.self, fromA), totalB: gather(B.total, fromB), selfB: gather(B.self, fromB) };
+  const [totalA, selfA] = gather(A.total, A.self, fromA);
+  const [totalB, selfB] = gather(B.total, B.self, fromB);
+  return { count: n, ...structure, totalA, selfA, totalB, selfB };
 }
 
-/** out[f] = column[from[f]], 0 where from[f] is -1: one pass per value column. */
-function gather(columns: readonly Float64Array[], from: Int32Array): Float64Array[] {
-  return columns.map((column) => {
-    const out = new Float64Array(from.length);
-    for (let f = 0; f < from.length; f++) {
-      const i = from[f]!;
-      if (i >= 0) out[f] = column[i]!;
+/**
+ * The merged value columns of one side: out[f] = column[from[f] − 1], 0 where from[f] is 0 (the side lacks
+ * frame f). One pass per sample type fills its total and self together.
+ */
+function gather(totals: readonly Float64Array[], selfs: readonly Float64Array[], from: Int32Array): [Float64Array[], Float64Array[]] {
+  const n = from.length;
+  const outTotals = totals.map(() => new Float64Array(n));
+  const outSelfs = selfs.map(() => new Float64Array(n));
+  for (let t = 0; t < totals.length; t++) {
+    const total = totals[t]!;
+    const self = selfs[t]!;
+    const outTotal = outTotals[t]!;
+    const outSelf = outSelfs[t]!;
+    for (let f = 0; f < n; f++) {
+      const i = from[f]! - 1;
+      if (i < 0) continue;
+      outTotal[f] = total[i]!;
+      outSelf[f] = self[i]!;
     }
-    return out;
-  });
+  }
+  return [outTotals, outSelfs];
 }
 
 /** Greater than every name rank: a side with no child left never wins the comparison. */
@@ -276,7 +291,8 @@ function advance(side: Side, child: number, end: number, rank: number, which: st
 
 /**
  * Copies the subtree of `root` from one side as is, indices shifted to start at `count`; `from` records
- * where each frame came from (the other side's `from` stays -1, so its values stay 0). Returns the new count.
+ * where each frame came from, plus one (the other side's `from` stays 0, so its values stay 0). Returns
+ * the new count.
  */
 function copySubtree(
   out: Pick<MergedColumns, 'parent' | 'subtreeEnd' | 'depth' | 'nameId'>,
@@ -295,7 +311,7 @@ function copySubtree(
     out.subtreeEnd[f] = side.end[i]! + shift;
     out.depth[f] = side.depth[i]!;
     out.nameId[f] = side.toMerged[side.name[i]!]!;
-    from[f] = i;
+    from[f] = i + 1;
   }
   return count + end - root;
 }
