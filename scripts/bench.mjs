@@ -95,6 +95,8 @@ async function benchBrowser() {
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
+    optimizeDeps: { include: ['comlink'] },
   });
   await server.listen();
   const address = server.httpServer.address();
@@ -179,6 +181,8 @@ async function benchDiffBrowser() {
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
+    optimizeDeps: { include: ['comlink'] },
   });
   await server.listen();
   const base = `http://127.0.0.1:${server.httpServer.address().port}`;
