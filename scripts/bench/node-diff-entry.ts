@@ -10,24 +10,28 @@ import { diffFunctionTables, importProfile, mergeDiff, type FrameTree } from '..
 const [baselineFile, comparisonFile] = process.argv.slice(2) as [string, string];
 const gunzip = (b: Uint8Array, max: number) => new Uint8Array(gunzipSync(b, { maxOutputLength: max }));
 
-async function parse(file: string): Promise<{ tree: FrameTree; ms: number }> {
-  const bytes = new Uint8Array(readFileSync(file));
-  const t0 = performance.now();
-  const result = await importProfile(bytes, { gunzip });
-  const ms = performance.now() - t0;
-  if (!result.ok) {
-    console.log(JSON.stringify({ error: result.error.message }));
-    process.exit(1);
-  }
-  return { tree: result.tree, ms };
-}
-
-const a = await parse(baselineFile);
-const b = await parse(comparisonFile);
+/** CPU time of this process (user + system), in ms: unlike wall time, it ignores other processes' load. */
 const cpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
+
+async function parse(file: string): Promise<{ tree: FrameTree; ms: number; cpuMs: number }> {
+  const bytes = new Uint8Array(readFileSync(file));
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  const result = await importProfile(bytes, { gunzip });
+  const ms = performance.now() - t0;
+  const cpu = cpuMs() - c0;
+  if (!result.ok) {
+    console.log(JSON.stringify({ error: result.error.message }));
+    process.exit(1);
+  }
+  return { tree: result.tree, ms, cpuMs: cpu };
+}
+
+const a = await parse(baselineFile);
+const b = await parse(comparisonFile);
 const t0 = performance.now();
 const c0 = cpuMs();
 const diff = mergeDiff(a.tree, b.tree);
@@ -40,6 +44,8 @@ console.log(
   JSON.stringify({
     parseAMs: a.ms,
     parseBMs: b.ms,
+    parseACpuMs: a.cpuMs,
+    parseBCpuMs: b.cpuMs,
     mergeMs,
     mergeCpuMs,
     functionsMs,

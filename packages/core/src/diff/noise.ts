@@ -20,7 +20,8 @@
  *   estimates of sampled allocations, not sample counts: no test.
  * - time units (pprof CPU: `cpu/nanoseconds` = samples × period): scale = the period when the profile has
  *   one in a time unit (converted to the value's unit). Without it (Grafana frames, Chrome, JFR walls
- *   with period 0) a time is not a count and no test is made — we do not guess a period.
+ *   with period 0), or with one under 1 µs that no sampler uses (JFR walls with period 1 ns), a time is
+ *   not a count and no test is made — we do not guess a period.
  * - byte units: scale = the period when it is in bytes (Go heap: about one sample per `period` bytes
  *   allocated; rough for objects larger than the period), else no test.
  * - a period that cannot be right (fewer samples in the whole than distinct stacks with a value, as in
@@ -64,6 +65,12 @@ export interface UnavailableNoiseModel {
 
 export type NoiseModel = CountingNoiseModel | UnavailableNoiseModel;
 
+/**
+ * The shortest time period taken as a real sampling period: 1 µs. Samplers tick at 100 Hz – 10 kHz
+ * (10 ms – 100 µs); JFR conversions that write `wall/nanoseconds` with period 1 mean "no period".
+ */
+const MIN_TIME_PERIOD_NANOS = 1000;
+
 const isBytes = (unit: string) => unitKind(unit) === 'bytes';
 const isTime = (unit: string) => unitKind(unit) === 'time';
 
@@ -71,8 +78,14 @@ const isTime = (unit: string) => unitKind(unit) === 'time';
 function sampleScale(unit: string, info: ProfileInfo | undefined): number | string {
   const period = info?.period && info.period.value > 0 ? info.period : undefined;
   if (isTime(unit)) {
-    if (period && isTime(period.unit)) return (period.value * nanosPerUnit(period.unit)!) / nanosPerUnit(unit)!;
-    return `a time in ${unit} is not a sample count, and the profile gives no sampling period to convert it`;
+    if (!period || !isTime(period.unit)) {
+      return `a time in ${unit} is not a sample count, and the profile gives no sampling period to convert it`;
+    }
+    const periodNanos = period.value * nanosPerUnit(period.unit)!;
+    if (periodNanos < MIN_TIME_PERIOD_NANOS) {
+      return `its sampling period (${formatValue(periodNanos, 'nanoseconds')}) is not a real one, so its times cannot be turned into sample counts`;
+    }
+    return periodNanos / nanosPerUnit(unit)!;
   }
   if (isBytes(unit)) {
     if (period && isBytes(period.unit)) return period.value;

@@ -193,3 +193,10 @@ test('a pprof CPU profile against folded text: they share samples/count only', a
   expect(diff.sampleTypes.map((t) => `${t.type}/${t.unit}`)).toEqual(['samples/count']);
   expect([diff.baselineTotal, diff.comparisonTotal]).toEqual([row('pprof/go-json-gogc100.cpu.pb.gz').valueSums[0], 80]);
 });
+
+test('JFR wall clock with a 1 ns "period": no noise test, and the reason says why', async () => {
+  const wall = await load('pprof/pyroscope_jfr_dump2_wall.pb.gz');
+  const diff = mergeDiff(wall, wall);
+  expect(diff.baselineTotal).toBe(row('pprof/pyroscope_jfr_dump2_wall.pb.gz').valueSums[0]);
+  expect(noiseModel(diff)).toMatchObject({ kind: 'unavailable', reason: expect.stringMatching(/sampling period \(1 ns\) is not a real one/) });
+});

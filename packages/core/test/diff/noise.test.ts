@@ -135,6 +135,16 @@ describe('noise test units', () => {
     });
   });
 
+  test('a time period no sampler uses (JFR walls write 1 ns) means no test', () => {
+    const a = pprofLike('nanoseconds', { value: 1, type: 'wall', unit: 'nanoseconds' }, [['f', 3e9]]);
+    expect(noiseModel(mergeDiff(a, a))).toEqual({
+      kind: 'unavailable',
+      reason: 'No noise test: its sampling period (1 ns) is not a real one, so its times cannot be turned into sample counts.',
+    });
+    const fast = pprofLike('nanoseconds', { value: 100_000, type: 'cpu', unit: 'nanoseconds' }, [['f', 3e9]]);
+    expect(noiseModel(mergeDiff(fast, fast)).kind).toBe('counts');
+  });
+
   test('a period that cannot be right (JFR writes 1 s) is refused rather than trusted', () => {
     const jfr = { value: 1e9, type: 'cpu', unit: 'nanoseconds' };
     const a = pprofLike('nanoseconds', jfr, [['f', 1e7], ['g', 2e7], ['h', 3e7]]);
