@@ -128,7 +128,8 @@ export class ProfileParser {
     const run = async (): Promise<DiffOutcome> => {
       if (!parallel) {
         const isWorker = this.primary.isWorker;
-        const sideProgress = (p: ParseProgress, side: DiffSide) => progress(side)(p);
+        const bySide = { baseline: progress('baseline'), comparison: progress('comparison') };
+        const sideProgress = (p: ParseProgress, side: DiffSide) => bySide[side](p);
         const result = await this.primary.run(job.id, (api) =>
           api.diff(
             job.id,
@@ -147,6 +148,8 @@ export class ProfileParser {
         const { side, error } = both;
         return { ok: false, error: { ...error, message: `${sideName(side, mergeOptions)}: ${error.message}` } };
       }
+      // Cancelled or replaced while the sides parsed: do not spend a merge on it.
+      if (this.current !== job) return { ok: false, error: { kind: 'cancelled', message: 'The comparison was cancelled.' } };
       job.lastHeard = Date.now();
       return diffOutcome(await this.primary.run(job.id, (api) => api.merge(moved(both.sides[0]), moved(both.sides[1]), mergeOptions)));
     };
