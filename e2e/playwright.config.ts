@@ -13,6 +13,8 @@ export default defineConfig({
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
   timeout: 60_000,
+  // CI shares 2 cores between the servers, the browser and the tests: give assertions room
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: { baseURL: `http://127.0.0.1:${appPort}`, trace: 'retain-on-failure' },
   projects: [

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // npm run bench: figures, not pass/fail. Generates synthetic profiles (../shared/tools/gen_profiles.mjs)
 // into a temporary folder once, then measures parsing in Node (a fresh process per file, as the CLI does)
-// and in the browser worker (headless Debian Chromium), and diffs (merge time in Node; parse-both-and-merge
-// against parsing the larger file alone, in the browser workers), and prints tables.
-//   node scripts/bench.mjs [--only node|browser|diff|diff-node|diff-browser] [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
+// and in the browser worker (headless Debian Chromium), and prints tables.
+// Then it times the renderer (FlameRenderer on a 1600×900 canvas at DPR 2 with the largest size loaded).
+// With the Grafana harness hosts built (scripts/grafana-hosts.sh), also the Grafana panel: a nested-set
+// frame from data to painted panel, redraws, module.js size (scripts/bench/grafana.mjs).
+// And diffs: merge time in Node; parse-both-and-merge against parsing the larger file alone, in the browser
+// workers (d100k, and s1m against a changed copy of itself).
+//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser]
+//                          [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,8 +26,8 @@ const runs = Number(values.runs ?? 3);
 const dataDir = values.data ?? path.join(tmpdir(), 'flamelens-bench');
 const generator = path.resolve(root, '../shared/tools/gen_profiles.mjs');
 
-function ensureData() {
-  const ladder = [...sizes, ...diffs.filter((d) => d !== 's1m').map((d) => `${d}.base`), ...(diffs.includes('s1m') ? ['s1m'] : [])];
+function ensureData(withDiffs) {
+  const ladder = [...sizes, ...(withDiffs ? diffs.map((d) => (d === 's1m' ? 's1m' : `${d}.base`)) : [])];
   if (!ladder.every((s) => existsSync(path.join(dataDir, `${s}.pb.gz`)))) {
     mkdirSync(dataDir, { recursive: true });
     console.log(`generating synthetic profiles into ${dataDir} (once; about 30 s) …`);
@@ -30,7 +35,7 @@ function ensureData() {
   }
   // s1m against a changed copy of itself: the generator's diff mode with the ladder's s1m shape (same seed,
   // so its base is s1m) writes the changed copy as s1m-changed.diff.*.
-  if (diffs.includes('s1m') && !existsSync(path.join(dataDir, 's1m-changed.diff.pb.gz'))) {
+  if (withDiffs && diffs.includes('s1m') && !existsSync(path.join(dataDir, 's1m-changed.diff.pb.gz'))) {
     console.log('generating a changed copy of s1m (once; about 40 s) …');
     execFileSync(process.execPath, [generator, '--out', path.join(dataDir, 's1m-changed'), '--stacks', '1000000', '--diff'], {
       cwd: root,
@@ -129,6 +134,44 @@ async function benchBrowser() {
   table(`Parse in the browser worker, file Blob → tree on the page (median of ${runs})`, ['file', 'median ms', 'min ms', 'frames', 'tree B/frame', 'longest main task ms', 'progress events'], rows);
 }
 
+async function benchRender() {
+  const { chromium } = await import('playwright');
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
+    worker: { format: 'es' },
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
+    optimizeDeps: { include: ['comlink'] },
+  });
+  await server.listen();
+  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  const size = sizes[sizes.length - 1];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 2 });
+    await page.goto(`${base}/scripts/bench/browser-render.html`);
+    await page.waitForFunction(() => typeof window.benchRender === 'function');
+    const r = await page.evaluate(([url, n]) => window.benchRender(url, n), [`${base}/@fs${path.join(dataDir, `${size}.pb.gz`)}`, Math.max(15, runs * 5)]);
+    if (r.error) throw new Error(r.error);
+    console.log(`\nRenderer with ${size} loaded: ${r.frames} frames, 1600×900 CSS px at DPR ${r.dpr}`);
+    console.log(`layout (in slices): ${fmt(r.layoutMs)} ms total, longest main-thread task of the layout ${fmt(r.longestLayoutTaskMs)} ms`);
+    console.log(`first draw after the layout (code not yet optimized by the JIT): its task ${fmt(r.firstDrawTaskMs)} ms; the next draw ${fmt(r.firstDrawMs)} ms`);
+    console.log(`renderer memory: ${fmt(r.bytesPerFrame, 1)} B/frame on top of the tree`);
+    console.log(`search 'Grape': names ready after ${fmt(r.searchMs.namesMs)} ms, share final after ${fmt(r.searchMs.totalMs)} ms, longest task ${fmt(r.searchMs.longestTaskMs)} ms`);
+    table('Redraw (JS + rasterization, timed to a 1-px getImageData)', ['what', 'median ms', 'max ms', 'JS only ms', 'bars', 'labels'],
+      Object.entries(r.rows).map(([k, v]) => [k, fmt(v.medianMs, 1), fmt(v.maxMs, 1), fmt(v.jsMs, 1), v.bars ?? '', v.labels ?? '']));
+    table('Hit test (mean of 20 000 points)', ['view', 'µs per hit test'], Object.entries(r.hitTestUs).map(([k, v]) => [k, fmt(v, 2)]));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function bundleForNode(entry, name) {
   const outDir = path.join(root, 'node_modules/.bench');
   await build({
@@ -224,9 +267,15 @@ async function benchDiffBrowser() {
   );
 }
 
-ensureData();
-const only = values.only;
-if (!only || only === 'node') await benchNode();
-if (!only || only === 'browser') await benchBrowser();
-if (!only || only === 'diff' || only === 'diff-node') await benchDiffNode();
-if (!only || only === 'diff' || only === 'diff-browser') await benchDiffBrowser();
+if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser'].includes(values.only)) {
+  ensureData(!values.only || values.only.startsWith('diff'));
+}
+if (!values.only || values.only === 'node') await benchNode();
+if (!values.only || values.only === 'browser') await benchBrowser();
+if (!values.only || values.only === 'render') await benchRender();
+if (!values.only || values.only === 'grafana') {
+  const { benchGrafana } = await import('./bench/grafana.mjs');
+  await benchGrafana({ root, runs, table, median, fmt });
+}
+if (!values.only || values.only === 'diff' || values.only === 'diff-node') await benchDiffNode();
+if (!values.only || values.only === 'diff' || values.only === 'diff-browser') await benchDiffBrowser();

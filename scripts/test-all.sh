@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: type check, builds (the Storybook build is a test),
-# unit (vitest, Node), browser (vitest, real Chromium), e2e (Playwright on the built app and Storybook).
+# unit (vitest, Node), browser (vitest, real Chromium), e2e (Playwright on the built app and Storybook),
+# and the Grafana panel harness (its two host set-ups are installed in the background meanwhile).
 # Ends with the plain line "N passed, N failed". Exit status 0 only when nothing failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,16 +32,32 @@ fi
 step "npm ci (also builds the CLI through the prepare script)"
 npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 
+# The Grafana harness hosts (two separate ~600 MB installs) install and build in the background while the
+# other suites run; the harness step below waits for them.
+step "grafana harness hosts: install + build (background, log in reports/grafana-hosts.log)"
+bash scripts/grafana-hosts.sh > reports/grafana-hosts.log 2>&1 &
+HOSTS_PID=$!
+
 check "typecheck" npx tsc -b
 check "build web app" npm run build -w @flamelens/web
 check "build storybook" npm run build-storybook -w @flamelens/stories
+check "build grafana panel (and check dist/ as Grafana's validator would)" npm run build -w @flamelens/grafana-panel
 
 step "unit (vitest, node)"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=reports/vitest-unit.json
-step "browser (vitest browser mode, chromium)"
-npx vitest run --project browser --reporter=default --reporter=json --outputFile.json=reports/vitest-browser.json
+step "browser (vitest browser mode, chromium; the React component also under React 18)"
+npx vitest run --project "browser*" --reporter=default --reporter=json --outputFile.json=reports/vitest-browser.json
 step "e2e (playwright)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/playwright.json" npx playwright test -c e2e --reporter=list,json
 
+step "grafana panel harness (SystemJS hosts: React 18 + Grafana 12.4, React 19 + Grafana 13.2)"
+if wait "$HOSTS_PID"; then
+  printf '%s\tpassed\n' "grafana harness hosts install + build" >> reports/steps.tsv
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/playwright-grafana.json" npx playwright test -c e2e/grafana/playwright.config.ts --reporter=list,json
+else
+  tail -n 40 reports/grafana-hosts.log
+  printf '%s\tfailed\n' "grafana harness hosts install + build" >> reports/steps.tsv
+fi
+
 step "summary (took $((SECONDS - T0))s)"
-node scripts/ci-summary.mjs reports/steps.tsv reports/vitest-unit.json reports/vitest-browser.json reports/playwright.json
+node scripts/ci-summary.mjs reports/steps.tsv reports/vitest-unit.json reports/vitest-browser.json reports/playwright.json reports/playwright-grafana.json

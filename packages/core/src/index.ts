@@ -9,6 +9,16 @@ export { StringTable } from './model/string-table.ts';
 export { importProfile, SUPPORTED_FORMATS, type ImportOptions, type ImportResult } from './parse/import-profile.ts';
 export { importPprof, type PprofImportOptions } from './parse/import-pprof.ts';
 export { importCollapsed, importCollapsedSync, DEFAULT_MAX_LINE_BYTES, type CollapsedImportOptions } from './parse/import-collapsed.ts';
+export {
+  buildNestedSetTree,
+  diffTreeFromSides,
+  importNestedSet,
+  unitFromGrafana,
+  type NestedSetColumns,
+  type NestedSetImportOptions,
+  type NumberColumn,
+} from './parse/import-nested-set.ts';
+export { hasNestedSetFields, nestedSetColumns, nestedSetFromJson, pickNestedSetFrame, type FieldLike, type FrameLike } from './parse/nested-set-frame.ts';
 export { DEFAULT_MAX_DECOMPRESSED_BYTES } from './parse/gunzip.ts';
 export { sniff, type SniffResult } from './parse/sniff.ts';
 export { ProfileError, toErrorInfo, type ProfileErrorInfo, type ProfileErrorKind } from './parse/errors.ts';
@@ -36,7 +46,6 @@ export { mergeDiff, type MergeDiffOptions } from './diff/merge-diff.ts';
 export { diffFromTwoColumns, diffProfiles, isTwoColumnDiff } from './diff/diff-profiles.ts';
 export { sharedSampleTypes, type SharedSampleType } from './diff/shared-sample-types.ts';
 export { diffFunctionTable, diffFunctionTables, rankChanges, type DiffFunctionTable } from './diff/diff-functions.ts';
-export { diffLayoutValues, type DiffWidth } from './diff/diff-width.ts';
 export { foldDiffChunks, foldDiffToString } from './diff/fold-diff.ts';
 export {
   DEFAULT_NOISE_CONFIDENCE,

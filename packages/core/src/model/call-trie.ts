@@ -9,8 +9,8 @@ const INITIAL_NODES = 1 << 12;
  */
 const LIST_MAX = 8;
 
-/** Int32 fields at the start of each node record. */
-const INT_FIELDS = 4;
+/** Int32 fields per node record. */
+export const RECORD_INTS = 5;
 /** Record field: parent node (-1 for the root); bit 31 set when a stack ends at the node. */
 export const PARENT = 0;
 /** Record field: name id. */
@@ -19,27 +19,33 @@ export const NAME = 1;
 export const FIRST_CHILD = 2;
 /** Record field: next sibling (0 = none). */
 export const NEXT_SIBLING = 3;
+/** Record field: row of the node's self values in `values` (0 = none yet: all zero). */
+export const VALUE_ROW = 4;
 /** Bit of the PARENT field that marks a stack end. */
 const STACK_END = 0x80000000 | 0;
 const PARENT_MASK = 0x7fffffff;
 
 /**
- * A call trie: node 0 is the root and every other node is (parent, name). All of a node's data — the
- * four links and its self value per column — sits in one record (32 bytes with two value columns), so
- * following a path or adding a sample costs about one cache miss per frame. Children are reached through
- * the sibling list and, for wide nodes, an open-addressing hash table keyed by (parent, name).
+ * A call trie: node 0 is the root and every other node is (parent, name). A node's links sit in one
+ * 20-byte record, so following a path costs about one cache miss per frame. Self values live apart, one
+ * row per node that ever got a value (most nodes are callers and never do): on this machine writing
+ * fresh memory costs more than the parse, so the trie stays as small as it can.
  *
- *   record (Int32 view)   | parent | name | first child | next sibling | value 0 (f64) | value 1 (f64) | …
+ *   records: | parent | name | first child | next sibling | value row |   (Int32, per node)
+ *   values:  | row 0 unused | row 1: value 0, value 1, … | …             (Float64, per valued node)
+ *
+ * Children are reached through the sibling list and, for wide nodes, an open-addressing hash table keyed
+ * by (parent, name).
  */
 export class CallTrie {
-  /** Int32 view of the records (link fields at `node * intStride + FIELD`). */
+  /** Node records, RECORD_INTS per node. */
   ints: Int32Array;
-  /** Float64 view of the same records (value t of node at `node * floatStride + 2 + t`). */
-  floats: Float64Array;
-  /** Int32 elements per record. */
-  readonly intStride: number;
-  /** Float64 elements per record. */
-  readonly floatStride: number;
+  /** Self values: row r holds columns [r * valueCount, (r + 1) * valueCount). */
+  values: Float64Array;
+  /** Rows used in `values`, row 0 (meaning "none") included. */
+  private valueRows = 1;
+  /** Int32 elements per record (RECORD_INTS, exposed for hot loops). */
+  readonly intStride = RECORD_INTS;
   /** Hash table of children of wide nodes: node ids, 0 = empty (the root is never a child). */
   private slots = new Int32Array(64);
   private slotMask = 63;
@@ -55,18 +61,22 @@ export class CallTrie {
     private readonly maxNodes: number,
     expectedNodes = 0,
   ) {
-    this.floatStride = 2 + valueCount;
-    this.intStride = this.floatStride * 2;
     const capacity = Math.max(INITIAL_NODES, Math.min(expectedNodes, maxNodes));
-    const buffer = new ArrayBuffer(capacity * this.floatStride * 8);
-    this.ints = new Int32Array(buffer);
-    this.floats = new Float64Array(buffer);
+    this.ints = new Int32Array(capacity * RECORD_INTS);
+    // about one valued node per four frames in large profiles; grows when needed
+    this.values = new Float64Array(Math.max(INITIAL_NODES, capacity >> 2) * valueCount);
     this.ints[PARENT] = -1;
   }
 
   /** Capacity in nodes. */
   get capacity(): number {
-    return this.floats.length / this.floatStride;
+    return this.ints.length / RECORD_INTS;
+  }
+
+  /** Self value of `node` in `column` (0 when it never got one). */
+  valueOf(node: number, column: number): number {
+    const row = this.ints[node * RECORD_INTS + VALUE_ROW]!;
+    return row === 0 ? 0 : this.values[row * this.valueCount + column]!;
   }
 
   /** The child of `parent` named `name`, created when missing. */
@@ -100,8 +110,19 @@ export class CallTrie {
 
   /** Adds `value` to column `column` of `node`'s self value. */
   addValue(node: number, column: number, value: number): void {
-    const at = node * this.floatStride + 2 + column;
-    this.floats[at] = this.floats[at]! + value;
+    const rowAt = node * RECORD_INTS + VALUE_ROW;
+    let row = this.ints[rowAt]!;
+    if (row === 0) {
+      row = this.valueRows++;
+      this.ints[rowAt] = row;
+      if (this.valueRows * this.valueCount > this.values.length) {
+        const grown = new Float64Array(this.values.length * 2);
+        grown.set(this.values);
+        this.values = grown;
+      }
+    }
+    const at = row * this.valueCount + column;
+    this.values[at] = this.values[at]! + value;
   }
 
   /** Marks `node` as the end of a stack (counted once; the root is not a stack). */
@@ -174,11 +195,9 @@ export class CallTrie {
   }
 
   private grow(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * this.floatStride * 8);
-    const floats = new Float64Array(buffer);
-    floats.set(this.floats);
-    this.floats = floats;
-    this.ints = new Int32Array(buffer);
+    const ints = new Int32Array(capacity * RECORD_INTS);
+    ints.set(this.ints);
+    this.ints = ints;
   }
 }
 

@@ -1,4 +1,6 @@
-import type { FrameTree, NameExtras, ProfileInfo, SampleType } from './frame-tree.ts';
+import type { FrameTree } from './frame-tree.ts';
+import { assembleTree, type BuildInfo } from './tree-columns.ts';
+export type { BuildInfo } from './tree-columns.ts';
 import { ROOT_NAME } from './frame-tree.ts';
 import { NameInterner } from './name-interner.ts';
 import { layOutTrie } from './trie-layout.ts';
@@ -14,14 +16,10 @@ export interface FrameTreeBuilderOptions {
   readonly maxFrames?: number;
   /** Expected frame count, when the importer can estimate it: sizes the tables once instead of regrowing. */
   readonly expectedFrames?: number;
+  /** Names interned so far by the importer (the builder takes them over). */
+  readonly names?: NameInterner;
 }
 
-/** What `build()` needs besides the stacks. */
-export interface BuildInfo extends Omit<ProfileInfo, 'stacks' | 'maxDepth'> {
-  readonly extras?: NameExtras | null;
-  /** Round values to this many decimals (folded files with decimal counts): sums stay exact. */
-  readonly decimals?: number;
-}
 
 /**
  * The one way trees are made. Importers intern names and add stacks into a trie keyed by
@@ -31,13 +29,14 @@ export interface BuildInfo extends Omit<ProfileInfo, 'stacks' | 'maxDepth'> {
  * The trie (CallTrie) lives in parallel typed arrays — no object, map or array per node.
  */
 export class FrameTreeBuilder {
-  readonly names = new NameInterner(ROOT_NAME);
+  readonly names: NameInterner;
   /** Number of value columns. */
   readonly typeCount: number;
   private readonly sampleTypes: FrameTreeBuilderOptions['sampleTypes'];
   private readonly trie: CallTrie;
 
   constructor(options: FrameTreeBuilderOptions) {
+    this.names = options.names ?? new NameInterner(ROOT_NAME);
     this.sampleTypes = options.sampleTypes;
     this.typeCount = Math.max(1, options.sampleTypes.length);
     this.trie = new CallTrie(this.typeCount, options.maxFrames ?? DEFAULT_MAX_FRAMES, options.expectedFrames ?? 0);
@@ -79,49 +78,7 @@ export class FrameTreeBuilder {
 
   /** Lays the trie out as an immutable FrameTree (see FrameTree for the layout). */
   build(info: BuildInfo): FrameTree {
-    const trie = this.trie;
-    const laid = layOutTrie(trie, this.names.rankByName());
-    const { selfByType, totalByType, maxDepth } = laid;
-    if (info.decimals) for (const column of [...selfByType, ...totalByType]) roundAll(column, info.decimals);
-    const sampleTypes: SampleType[] = this.sampleTypes.map((st, t) => ({
-      type: st.type,
-      unit: st.unit,
-      total: totalByType[t]![0]!,
-    }));
-    const chosen = Math.min(Math.max(0, info.defaultSampleTypeIndex), this.typeCount - 1);
-    return {
-      length: trie.count,
-      parent: laid.parent,
-      subtreeEnd: laid.subtreeEnd,
-      depth: laid.depth,
-      nameId: laid.nameId,
-      total: totalByType[chosen]!,
-      self: selfByType[chosen]!,
-      names: this.names.toStringTable(),
-      sampleTypes,
-      sampleTypeIndex: chosen,
-      unit: sampleTypes[chosen]?.unit ?? '',
-      totalByType,
-      selfByType,
-      extras: info.extras ?? null,
-      maxDepth,
-      info: {
-        format: info.format,
-        defaultSampleTypeIndex: chosen,
-        stacks: trie.stacks,
-        maxDepth,
-        samples: info.samples,
-        dropped: info.dropped,
-        ...(info.period ? { period: info.period } : {}),
-        ...(info.durationNanos !== undefined ? { durationNanos: info.durationNanos } : {}),
-      },
-    };
+    const columns = layOutTrie(this.trie, this.names.rankByName());
+    return assembleTree(columns, this.names, this.sampleTypes, this.trie.stacks, info);
   }
-
-}
-
-/** Rounds every value to `decimals` places, so sums of decimal counts print exactly (0.1 + 0.2 → 0.3). */
-function roundAll(values: Float64Array, decimals: number): void {
-  const scale = 10 ** decimals;
-  for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]! * scale) / scale;
 }

@@ -1,31 +1,18 @@
-import { FIRST_CHILD, NAME, NEXT_SIBLING, type CallTrie } from './call-trie.ts';
-
-/** The trie laid out in depth-first pre-order, children ordered by name. */
-export interface LaidOutColumns {
-  readonly parent: Int32Array;
-  /** Uint16Array unless a stack is deeper than 65535 frames. */
-  readonly depth: Uint16Array | Uint32Array;
-  readonly nameId: Uint32Array;
-  readonly subtreeEnd: Uint32Array;
-  readonly selfByType: Float64Array[];
-  readonly totalByType: Float64Array[];
-  readonly maxDepth: number;
-}
+import { FIRST_CHILD, NAME, NEXT_SIBLING, VALUE_ROW, type CallTrie } from './call-trie.ts';
+import type { PreorderColumns } from './tree-columns.ts';
 
 /** Child groups at most this long are sorted by insertion sort (most frames have 1–3 children). */
 const INSERTION_SORT_MAX = 16;
 
 /**
- * Lays a trie out as FrameTree columns in two passes over typed arrays:
- *   1. an explicit-stack DFS that writes parent, depth, name and self values in pre-order; each node's
- *      children are gathered from its sibling list, sorted by name and pushed with the parent's frame
- *      index (so no node→frame map is needed);
- *   2. one reverse pass that sums totals and subtree sizes (every child comes after its parent).
+ * Lays a trie out in depth-first pre-order with an explicit-stack DFS that writes parent, depth, name and
+ * self values; each node's children are gathered from its sibling list, sorted by name rank and pushed
+ * with the parent's frame index (so no node→frame map is needed). Totals come later (assembleTree).
  */
-export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): LaidOutColumns {
+export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): PreorderColumns {
   const n = trie.count;
   const T = trie.valueCount;
-  const { ints, floats, intStride, floatStride } = trie;
+  const { ints, values, intStride } = trie;
   const parent = new Int32Array(n);
   let depth: Uint16Array | Uint32Array = new Uint16Array(n);
   const nameId = new Uint32Array(n);
@@ -52,9 +39,11 @@ export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): LaidOutColumn
       if (d > maxDepth) maxDepth = d;
       nameId[f] = ints[node * intStride + NAME]!;
     }
-    const v = node * floatStride + 2;
-    if (T === 1) self0[f] = floats[v]!;
-    else for (let t = 0; t < T; t++) selfByType[t]![f] = floats[v + t]!;
+    const row = ints[node * intStride + VALUE_ROW]!;
+    if (row !== 0) {
+      if (T === 1) self0[f] = values[row]!;
+      else for (let t = 0; t < T; t++) selfByType[t]![f] = values[row * T + t]!;
+    }
     // children, sorted by name, pushed last-first so the first pops first
     let k = 0;
     const fc = ints[node * intStride + FIRST_CHILD]!;
@@ -71,22 +60,7 @@ export function layOutTrie(trie: CallTrie, nameRank: Uint32Array): LaidOutColumn
     }
   }
 
-  const totalByType = selfByType.map((s) => s.slice());
-  const subtreeEnd = new Uint32Array(n);
-  const size = subtreeEnd; // subtree sizes first, turned into ends below
-  for (let f = n - 1; f > 0; f--) {
-    const s = size[f]! + 1;
-    size[f] = s;
-    const p = parent[f]!;
-    size[p] = size[p]! + s;
-    for (let t = 0; t < T; t++) {
-      const total = totalByType[t]!;
-      total[p] = total[p]! + total[f]!;
-    }
-  }
-  if (n > 0) size[0] = size[0]! + 1;
-  for (let f = 0; f < n; f++) subtreeEnd[f] = f + size[f]!;
-  return { parent, depth, nameId, subtreeEnd, selfByType, totalByType, maxDepth };
+  return { length: n, parent, depth, nameId, selfByType, maxDepth };
 }
 
 /** Sorts kids[0, count) by keys[0, count) (moved along), ascending. Keys are distinct among siblings. */

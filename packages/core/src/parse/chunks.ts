@@ -1,25 +1,93 @@
 import { ProfileError } from './errors.ts';
 
-/** A pull source of byte chunks (a file stream, a decompressor, a single buffer). */
+/** A pull source of byte chunks (a file, a decompressor, a single buffer). */
 export interface ChunkSource {
-  /** The next chunk, or null at the end. Chunks are never reused by the source after they are returned. */
+  /** The next chunk, or null at the end. */
   next(): Promise<Uint8Array | null>;
   /** Stops reading early and frees what the source holds. */
   cancel(): Promise<void>;
+  /**
+   * True when the source reads into a ring of RING_BUFFERS buffers and overwrites a chunk's memory
+   * RING_BUFFERS reads later. Writing fresh memory costs more than parsing it on some machines (page
+   * faults: ~4 ms per MB measured here), so large files are read this way. A consumer may keep the
+   * current and the previous chunk; anything held longer must be copied.
+   */
+  readonly reusesBuffers?: boolean;
 }
 
+/** Buffers in a reading ring: the current chunk, the previous one (still referenced), the next read. */
+export const RING_BUFFERS = 3;
+
 /** Anything a profile can be read from. */
-export type ProfileSource = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>;
+export type ProfileSource = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | ChunkSource;
 
 /** Largest chunk handed out when the source is one big buffer (keeps progress and cancel responsive). */
 const BUFFER_CHUNK_BYTES = 4 << 20;
+/** Size of each ring buffer when reading a Blob or byte stream. */
+const RING_CHUNK_BYTES = 1 << 20;
 
-/** A ChunkSource over a buffer, a Blob or a stream; `onRead` sees the size of each chunk. */
+/** True for a caller-made ChunkSource (duck-typed: it has next and cancel). */
+export function isChunkSource(source: unknown): source is ChunkSource {
+  return typeof (source as ChunkSource)?.next === 'function' && typeof (source as ChunkSource)?.cancel === 'function';
+}
+
+/** A ChunkSource over a buffer, a Blob, a stream or a caller's ChunkSource; `onRead` sees each chunk's size. */
 export function chunkSource(source: ProfileSource, onRead?: (bytes: number) => void): ChunkSource {
   if (source instanceof ArrayBuffer) source = new Uint8Array(source);
   if (source instanceof Uint8Array) return bufferSource(source, onRead);
+  if (isChunkSource(source)) return counted(source, onRead);
   const stream = source instanceof ReadableStream ? source : source.stream();
-  return streamSource(stream, onRead);
+  return byobSource(stream, onRead) ?? streamSource(stream, onRead);
+}
+
+function counted(source: ChunkSource, onRead?: (bytes: number) => void): ChunkSource {
+  if (!onRead) return source;
+  return {
+    reusesBuffers: !!source.reusesBuffers,
+    async next() {
+      const chunk = await source.next();
+      if (chunk) onRead(chunk.length);
+      return chunk;
+    },
+    cancel: () => source.cancel(),
+  };
+}
+
+/**
+ * Reads a byte stream (Blob.stream() in browsers) into a ring of reused buffers with a BYOB reader:
+ * reading a 215 MB file this way took 0.2–0.3 s in Chromium here, against 1.1 s with the default reader,
+ * which hands out a fresh buffer per chunk. Null when the stream has no BYOB reader.
+ */
+function byobSource(stream: ReadableStream<Uint8Array>, onRead?: (bytes: number) => void): ChunkSource | null {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    return null;
+  }
+  const ring = Array.from({ length: RING_BUFFERS }, () => new ArrayBuffer(RING_CHUNK_BYTES));
+  let turn = 0;
+  let finished = false;
+  return {
+    reusesBuffers: true,
+    async next() {
+      // a BYOB read detaches the buffer it is given, even the one that meets the end: never read again
+      if (finished) return null;
+      const slot = turn % RING_BUFFERS;
+      const { done, value } = await reader.read(new Uint8Array(ring[slot]!));
+      if (value) ring[slot] = value.buffer as ArrayBuffer;
+      if (done || !value) {
+        finished = true;
+        return null;
+      }
+      turn++;
+      onRead?.(value.length);
+      return value;
+    },
+    async cancel() {
+      await reader.cancel().catch(() => undefined);
+    },
+  };
 }
 
 function bufferSource(bytes: Uint8Array, onRead?: (bytes: number) => void): ChunkSource {
@@ -42,11 +110,16 @@ function bufferSource(bytes: Uint8Array, onRead?: (bytes: number) => void): Chun
 /** A ChunkSource over a web ReadableStream. */
 export function streamSource(stream: ReadableStream<Uint8Array>, onRead?: (bytes: number) => void): ChunkSource {
   const reader = stream.getReader();
+  let finished = false;
   return {
     async next() {
       for (;;) {
+        if (finished) return null;
         const { done, value } = await reader.read();
-        if (done) return null;
+        if (done) {
+          finished = true;
+          return null;
+        }
         if (value.length === 0) continue;
         onRead?.(value.length);
         return value;
@@ -64,15 +137,20 @@ export function streamSource(stream: ReadableStream<Uint8Array>, onRead?: (bytes
  */
 export class PeekableSource implements ChunkSource {
   private pending: Uint8Array[] = [];
+  readonly reusesBuffers: boolean;
 
-  constructor(private readonly inner: ChunkSource) {}
+  constructor(private readonly inner: ChunkSource) {
+    this.reusesBuffers = !!inner.reusesBuffers;
+  }
 
   async peek(minBytes: number): Promise<Uint8Array> {
     let size = this.pending.reduce((n, c) => n + c.length, 0);
     while (size < minBytes) {
       const chunk = await this.inner.next();
       if (!chunk) break;
-      this.pending.push(chunk);
+      // pending chunks may outlive the ring: keep copies once there is more than one
+      this.pending.push(this.reusesBuffers && this.pending.length > 0 ? chunk.slice() : chunk);
+      if (this.reusesBuffers && this.pending.length === 2) this.pending[0] = this.pending[0]!.slice();
       size += chunk.length;
     }
     if (this.pending.length === 1) return this.pending[0]!;
@@ -98,7 +176,9 @@ export class PeekableSource implements ChunkSource {
 export async function readAll(source: ChunkSource, maxBytes: number, what: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const copy = !!source.reusesBuffers;
   for (let chunk = await source.next(); chunk; chunk = await source.next()) {
+    if (copy) chunk = chunk.slice();
     const last = chunks[chunks.length - 1];
     if (last && last.buffer === chunk.buffer && last.byteOffset + last.byteLength === chunk.byteOffset) {
       chunks[chunks.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + chunk.byteLength);

@@ -24,7 +24,8 @@ export function gunzipSource(compressed: ChunkSource, maxBytes: number): ChunkSo
   const pump = (async () => {
     try {
       for (let chunk = await compressed.next(); chunk && !finished; chunk = await compressed.next()) {
-        await writer.write(chunk as Uint8Array<ArrayBuffer>);
+        // the decompressor may read the chunk later: a reused ring buffer must be copied
+        await writer.write((compressed.reusesBuffers ? chunk.slice() : chunk) as Uint8Array<ArrayBuffer>);
       }
       if (!finished) await writer.close();
     } catch {

@@ -382,7 +382,9 @@ async function addSamples(
   let prevNodes: Int32Array = new Int32Array(256);
   let prevDepth = 0;
   const r = new ProtobufReader(bytes);
-  for (let s = 0; s < sampleCount; s++) {
+  const order = sampleCount >= REORDER_MIN_SAMPLES ? sampleOrder(p, locations) : null;
+  for (let i = 0; i < sampleCount; i++) {
+    const s = order ? order[i]! : i;
     r.pos = ranges.get(s * 2);
     r.end = ranges.get(s * 2 + 1);
     let depth = 0;
@@ -436,9 +438,67 @@ async function addSamples(
     prevDepth = depth;
     for (let t = 0; t < typeCount; t++) if (values[t] !== 0) builder.addValue(node, t, values[t]!);
     builder.endStack(node);
-    pacer.stacks = s + 1;
+    pacer.stacks = i + 1;
     if (pacer.due()) await pacer.pause();
   }
+}
+
+/** Below this many samples the file order is kept (everything fits in cache anyway). */
+const REORDER_MIN_SAMPLES = 20_000;
+/** Root-most levels the samples are grouped by. */
+const REORDER_LEVELS = 4;
+
+/**
+ * An order of the samples that groups them by their first REORDER_LEVELS root-first locations (a stable
+ * LSD radix sort on location positions). pprof writers emit samples in hash or arrival order; visiting
+ * them grouped makes consecutive samples share their prefix (no trie lookups for it) and keeps each
+ * subtree's records in cache while its samples are added. The tree does not depend on the order.
+ */
+function sampleOrder(p: ScannedProfile, locations: LocationFrames): Uint32Array {
+  const count = p.sampleRanges.length / 2;
+  const digits = p.locationIds.length + 2; // 0 = no frame at that level, 1 = unknown id, 2.. = location
+  const keys = new Int32Array(REORDER_LEVELS * count);
+  const r = new ProtobufReader(p.bytes);
+  let ids: Float64Array = new Float64Array(256);
+  for (let s = 0; s < count; s++) {
+    r.pos = p.sampleRanges.get(s * 2);
+    r.end = p.sampleRanges.get(s * 2 + 1);
+    let depth = 0;
+    while (r.pos < r.end) {
+      const tag = r.uint();
+      if (tag === 10 || tag === 8) {
+        const end = tag === 10 ? r.lengthEnd() : -1;
+        do {
+          if (depth === ids.length) ids = growFloat(ids);
+          ids[depth++] = r.uint();
+        } while (r.pos < end);
+      } else r.skip(tag & 7);
+    }
+    for (let level = 0; level < REORDER_LEVELS && level < depth; level++) {
+      keys[level * count + s] = locations.index.get(ids[depth - 1 - level]!) + 2;
+    }
+  }
+  let order = new Uint32Array(count);
+  for (let s = 0; s < count; s++) order[s] = s;
+  let next = new Uint32Array(count);
+  const counts = new Uint32Array(digits + 1);
+  for (let level = REORDER_LEVELS - 1; level >= 0; level--) {
+    const base = level * count;
+    counts.fill(0);
+    for (let i = 0; i < count; i++) {
+      const k = keys[base + order[i]!]! + 1;
+      counts[k] = counts[k]! + 1;
+    }
+    for (let d = 1; d <= digits; d++) counts[d] = counts[d]! + counts[d - 1]!;
+    for (let i = 0; i < count; i++) {
+      const s = order[i]!;
+      const k = keys[base + s]!;
+      next[counts[k]!] = s;
+      counts[k] = counts[k]! + 1;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 function growInt(a: Int32Array): Int32Array {

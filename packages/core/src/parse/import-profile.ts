@@ -3,7 +3,9 @@ import { chunkSource, PeekableSource, readAll, type ChunkSource, type ProfileSou
 import { ProfileError, toErrorInfo, type ProfileErrorInfo } from './errors.ts';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, gunzipSource } from './gunzip.ts';
 import { importCollapsed } from './import-collapsed.ts';
+import { importNestedSet } from './import-nested-set.ts';
 import { importPprof } from './import-pprof.ts';
+import { nestedSetFromJson } from './nested-set-frame.ts';
 import { Pacer, type ParseControl } from './progress.ts';
 import { describeJson, sniff, SNIFF_BYTES } from './sniff.ts';
 import { skipBytes, utf16ToUtf8 } from './text-source.ts';
@@ -29,7 +31,8 @@ export interface ImportOptions extends ParseControl {
 export type ImportResult = { readonly ok: true; readonly tree: FrameTree } | { readonly ok: false; readonly error: ProfileErrorInfo };
 
 /** Formats `importProfile` reads today. */
-export const SUPPORTED_FORMATS = 'pprof (protobuf, gzipped or not) and folded stacks ("a;b;c 12")';
+export const SUPPORTED_FORMATS =
+  'pprof (protobuf, gzipped or not), folded stacks ("a;b;c 12") and Grafana flame graph data frames (nested-set JSON)';
 
 /**
  * Reads a profile of any supported format from bytes, a Blob/File or a stream. The format is sniffed
@@ -90,6 +93,11 @@ async function importFromChunks(source: PeekableSource, options: ImportOptions &
       return tree;
     }
     case 'json':
+      if (kind.flavour === 'nestedset') {
+        const bytes = await readAll(input, maxDecompressed, 'profile');
+        options.pacer.phase = 'parsing';
+        return importNestedSet(nestedSetFromJson(new TextDecoder().decode(bytes)), options);
+      }
       throw new ProfileError(
         'unsupported-format',
         `This is ${describeJson(kind.flavour)}, which Flamelens does not read yet. Supported: ${SUPPORTED_FORMATS}.`,

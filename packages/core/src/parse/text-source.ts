@@ -15,6 +15,7 @@ export function detectBom(head: Uint8Array): { encoding: TextEncodingName; bomLe
 export function skipBytes(source: ChunkSource, count: number): ChunkSource {
   let left = count;
   return {
+    reusesBuffers: !!source.reusesBuffers,
     async next() {
       for (;;) {
         const chunk = await source.next();

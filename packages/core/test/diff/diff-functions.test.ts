@@ -5,7 +5,6 @@ import { describe, expect, test } from 'vitest';
 import {
   diffFunctionTable,
   diffFunctionTables,
-  diffLayoutValues,
   functionTable,
   importProfile,
   rankChanges,
@@ -16,7 +15,7 @@ import {
 } from '../../src/index.ts';
 import { joinFunctionTables } from '../../src/diff/diff-functions.ts';
 import { mergeDiffWithNames } from '../../src/diff/merge-diff.ts';
-import { diffFromFolded, frameAt } from '../../src/testing/index.ts';
+import { diffFromFolded } from '../../src/testing/index.ts';
 import { CORPUS_DIR } from '../corpus/manifest.ts';
 
 /** Rows by function name: [baseline self, baseline total, comparison self, comparison total]. */
@@ -75,34 +74,5 @@ describe('joining the two sides’ own function tables (what the worker does)', 
       expect(joined).toEqual(walked[t]);
       expect(rowsOf(tree, joined)).toEqual(rowsOf(withSampleType(tree, t), diffFunctionTable(withSampleType(tree, t))));
     });
-  });
-});
-
-describe('layout widths', () => {
-  const diff = diffFromFolded('main;a 10\nmain;b 90\n', 'main;a 900\nmain;c 100\n');
-
-  test('combined: the mean of the two shares, so the side with 10× the samples does not dictate the shape', () => {
-    const width = diffLayoutValues(diff);
-    expect(width[0]).toBe(1);
-    expect(width[frameAt(diff, 'main;a')]).toBeCloseTo((0.1 + 0.9) / 2, 12);
-    expect(width[frameAt(diff, 'main;b')]).toBeCloseTo(0.9 / 2, 12); // removed, still visible
-    expect(width[frameAt(diff, 'main;c')]).toBeCloseTo(0.1 / 2, 12); // new
-  });
-
-  test('no frame is narrower than its children together', () => {
-    const big = diffFromFolded('a;b;c 3\na;b;d 4\na;e 1\nf 2\n', 'a;b;c 30\na;g 5\nf;h 1\n');
-    const width = diffLayoutValues(big);
-    for (let i = 0; i < big.length; i++) {
-      let children = 0;
-      for (let c = i + 1; c < big.subtreeEnd[i]!; c = big.subtreeEnd[c]!) children += width[c]!;
-      expect(width[i]! + 1e-12).toBeGreaterThanOrEqual(children);
-    }
-  });
-
-  test('baseline-only and comparison-only widths are the side’s own totals; an empty side leaves the width to the other', () => {
-    expect(diffLayoutValues(diff, 'baseline')).toBe(diff.total);
-    expect(diffLayoutValues(diff, 'comparison')).toBe(diff.totalB);
-    const onlyNew = diffFromFolded('', 'x 3\n');
-    expect(diffLayoutValues(onlyNew)[1]).toBe(1);
   });
 });

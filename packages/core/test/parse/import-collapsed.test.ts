@@ -97,3 +97,52 @@ describe('folded stacks', () => {
     expect(t.info.dropped[0]!.count).toBe(2);
   });
 });
+
+describe('sorted input is written straight in pre-order; any order gives the same tree', () => {
+  /** A deterministic pseudo-random generator (mulberry32) so the test is repeatable. */
+  function random(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function randomLines(seed: number, count: number): string[] {
+    const next = random(seed);
+    const names = ['a', 'ab', 'a b', 'b', 'B', 'main', 'main2', 'ma', 'é', 'z;', 'x'];
+    return Array.from({ length: count }, () => {
+      const depth = 1 + Math.floor(next() * 6);
+      const frames = Array.from({ length: depth }, () => names[Math.floor(next() * names.length)]!.replace(';', ''));
+      return `${frames.join(';')} ${Math.floor(next() * 5)}`;
+    });
+  }
+
+  test.each([1, 2, 3, 4, 5])('seed %i: shuffled, sorted and reverse-sorted lines fold identically', async (seed) => {
+    const lines = randomLines(seed, 400);
+    const sorted = [...lines].sort();
+    const byBytes = [...lines].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    const results = await Promise.all([lines, sorted, byBytes, [...sorted].reverse()].map((l) => parse(l.join('\n'))));
+    const folded = results.map((t) => foldToString(t));
+    for (const f of folded) expect(f).toBe(folded[0]);
+    for (const t of results) expect(t.info.stacks).toBe(results[0]!.info.stacks);
+  });
+
+  test('a name that is a prefix of its sibling sorts first, whatever the line sort did', async () => {
+    // `sort` puts "a b;x" before "a;y" (space < ;) but the tree orders names: "a" < "a b"
+    expect(foldToString(await parse('a b;x 1\na;y 2\n'))).toBe('a;y 2\na b;x 1\n');
+  });
+
+  test('a subtree reopened later (a → b, then c, then a again) merges into the first', async () => {
+    expect(drawTree(await parse('a;b 1\nc 1\na;d 1\n'))).toBe(
+      ['all 3 (0)', '  a 2 (0)', '    b 1 (1)', '    d 1 (1)', '  c 1 (1)'].join('\n'),
+    );
+  });
+
+  test('a shorter line between two longer ones adds to the existing frame', async () => {
+    expect(drawTree(await parse('a;b;c 1\na;b 2\na;b;d 3\n'))).toBe(
+      ['all 6 (0)', '  a 6 (0)', '    b 6 (2)', '      c 1 (1)', '      d 3 (3)'].join('\n'),
+    );
+  });
+});

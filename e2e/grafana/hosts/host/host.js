@@ -1,0 +1,154 @@
+// The host page: loads the panel plugin the way Grafana's frontend does (public/app/features/plugins/loader):
+// SystemJS with its AMD extra, the shared modules registered as `package:<name>` in an import map, then
+// System.import of /public/plugins/<id>/module.js and its `plugin` export rendered with real PanelProps.
+// Bundled per set-up (r18, r19) by ../build-host.mjs with that set-up's React and @grafana/* packages.
+// window.flamelensHost is what the Playwright specs drive.
+import './boot.js';
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import * as jsxRuntime from 'react/jsx-runtime';
+import * as jsxDevRuntime from 'react/jsx-dev-runtime';
+import * as GrafanaData from '@grafana/data';
+import * as GrafanaUi from '@grafana/ui';
+import * as GrafanaRuntime from '@grafana/runtime';
+import * as emotionCss from '@emotion/css';
+import * as emotionReact from '@emotion/react';
+import * as rxjs from 'rxjs';
+import * as rxjsOperators from 'rxjs/operators';
+import * as i18next from 'i18next';
+import lodash from 'lodash';
+import moment from 'moment';
+import 'systemjs/dist/system.js';
+import 'systemjs/dist/extras/amd.js';
+
+const PLUGIN_ID = 'flamelens-flamegraph-panel';
+
+/**
+ * Grafana's shared dependencies (loader/sharedDependencies.ts) that these set-ups install. Only these are
+ * registered: a plugin importing anything else fails to load here as it would in Grafana. lodash and
+ * moment are wrapped with __useDefault as Grafana does.
+ */
+const SHARED = {
+  '@emotion/css': emotionCss,
+  '@emotion/react': emotionReact,
+  '@grafana/data': GrafanaData,
+  '@grafana/runtime': GrafanaRuntime,
+  '@grafana/ui': GrafanaUi,
+  i18next,
+  lodash: { ...lodash, default: lodash, __useDefault: true },
+  moment: { ...moment, default: moment, __useDefault: true },
+  react: React,
+  'react-dom': ReactDOM,
+  'react/jsx-runtime': jsxRuntime,
+  'react/jsx-dev-runtime': jsxDevRuntime,
+  rxjs,
+  'rxjs/operators': rxjsOperators,
+};
+
+function registerSharedModules() {
+  const imports = {};
+  for (const [name, module] of Object.entries(SHARED)) {
+    System.set(`package:${name}`, { ...module });
+    imports[name] = `package:${name}`;
+  }
+  System.addImportMap({ imports });
+}
+
+/** Grafana core fills the options-editor registry at boot; without it every builder.add*() throws. */
+function initEditorRegistry() {
+  const ids = ['boolean', 'text', 'number', 'radio', 'select', 'multiSelect', 'color', 'unit', 'slider', 'fieldColor', 'mappings', 'thresholds', 'links', 'strings', 'interval', 'custom', 'stats-picker', 'timezone', 'field-name', 'dashboard-uid'];
+  GrafanaData.standardEditorsRegistry.setInit(() => ids.map((id) => ({ id, name: id, editor: () => null })));
+}
+
+let plugin = null;
+let root = null;
+let last = null;
+/** Each render() mounts a fresh panel (a new key); update() re-renders the same one, as Grafana does on resize. */
+let mount = 0;
+
+const themes = { dark: GrafanaData.createTheme({ colors: { mode: 'dark' } }), light: GrafanaData.createTheme({ colors: { mode: 'light' } }) };
+
+/** Loads module.js through SystemJS, as Grafana's importPluginModule does, and checks the export. */
+async function load() {
+  const module = await System.import(`/public/plugins/${PLUGIN_ID}/module.js`);
+  if (!module.plugin) throw new Error('missing export: plugin');
+  plugin = module.plugin;
+  const meta = await (await fetch(`/public/plugins/${PLUGIN_ID}/plugin.json`)).json();
+  plugin.meta = meta;
+  return {
+    react: React.version,
+    grafana: GrafanaData.PanelPlugin === plugin.constructor ? 'shared' : 'duplicate',
+    instanceOfPanelPlugin: plugin instanceof GrafanaData.PanelPlugin,
+    defaults: plugin.defaults,
+    fieldConfigDefaults: plugin.fieldConfigDefaults,
+    id: meta.id,
+  };
+}
+
+/**
+ * Renders the panel with frames (DataFrameDTOs, types guessed where absent, as toDataFrame does) and the
+ * field config applied the way Grafana's query runner applies it (applyFieldOverrides).
+ */
+function render(props) {
+  mount++;
+  return draw(props);
+}
+
+function draw({ frames, width = 1000, height = 500, theme = 'dark', options = {}, fieldConfig = { defaults: {}, overrides: [] } }) {
+  const grafanaTheme = themes[theme];
+  const raw = frames.map((f) => GrafanaData.toDataFrame(f));
+  const series = GrafanaData.applyFieldOverrides({
+    data: raw,
+    fieldConfig,
+    replaceVariables: (s) => s,
+    theme: grafanaTheme,
+    fieldConfigRegistry: plugin.fieldConfigRegistry,
+  });
+  const props = {
+    id: 1,
+    title: 'Flamelens',
+    data: { state: GrafanaData.LoadingState.Done, series, timeRange: GrafanaData.getDefaultTimeRange() },
+    timeRange: GrafanaData.getDefaultTimeRange(),
+    timeZone: 'browser',
+    options: { ...plugin.defaults, ...options },
+    fieldConfig,
+    transparent: false,
+    width,
+    height,
+    renderCounter: 1,
+    replaceVariables: (s) => s,
+    onOptionsChange: () => {},
+    onFieldConfigChange: () => {},
+    onChangeTimeRange: () => {},
+    eventBus: new GrafanaData.EventBusSrv(),
+  };
+  const container = document.getElementById('panel');
+  container.style.width = `${width}px`;
+  container.style.height = `${height}px`;
+  container.style.background = grafanaTheme.colors.background.primary;
+  root ??= createRoot(container);
+  const startedAt = performance.now();
+  root.render(
+    React.createElement(GrafanaData.ThemeContext.Provider, { value: grafanaTheme }, React.createElement(plugin.panel, { ...props, key: mount })),
+  );
+  last = { frames, width, height, theme, options, fieldConfig };
+  return startedAt;
+}
+
+/** Re-renders the last frames with some props changed (resize, theme switch, options). */
+const update = (changes) => draw({ ...last, ...changes });
+
+/** A value as Grafana's own formatter writes it in `unit` (the oracle for tooltip texts). */
+const format = (unit, value) => GrafanaData.formattedValueToString(GrafanaData.getValueFormat(unit)(value));
+
+window.flamelensHost = { load, render, update, format, theme: (mode) => ({ background: themes[mode].colors.background.primary }) };
+
+try {
+  registerSharedModules();
+  initEditorRegistry();
+  document.getElementById('status').textContent = 'ready';
+} catch (error) {
+  document.getElementById('status').textContent = `boot failed: ${error}`;
+  throw error;
+}

@@ -1,0 +1,208 @@
+import { frameAt, treeFromFolded } from '@flamelens/core/testing';
+import { BarColours, FlameRenderer, THEMES } from '@flamelens/renderer';
+import { afterEach, describe, expect, it } from 'vitest';
+import { diffFromFolded } from './fixtures.ts';
+
+const TREE = treeFromFolded(`
+  main;encoding/json.Unmarshal;encoding/json.(*decodeState).object 6
+  main;runtime.mallocgc 2
+  gc;runtime.gcDrain 2
+`);
+
+const made: FlameRenderer[] = [];
+afterEach(() => {
+  for (const r of made.splice(0)) {
+    r.destroy();
+    r.canvas.remove();
+  }
+});
+
+function renderer(width: number, height: number, dpr: number, tree = TREE): FlameRenderer {
+  const r = new FlameRenderer();
+  made.push(r);
+  document.body.append(r.canvas);
+  r.setTree(tree);
+  r.resize(width, height, dpr);
+  return r;
+}
+
+/** [r, g, b] of the device pixel (x, y). */
+function pixel(r: FlameRenderer, x: number, y: number): [number, number, number] {
+  const data = r.canvas.getContext('2d')!.getImageData(Math.floor(x), Math.floor(y), 1, 1).data;
+  return [data[0]!, data[1]!, data[2]!];
+}
+
+/** [r, g, b] of a CSS colour, as the canvas stores it. */
+function rgb(colour: string): number[] {
+  const c = document.createElement('canvas').getContext('2d')!;
+  c.fillStyle = colour;
+  c.fillRect(0, 0, 1, 1);
+  return [...c.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+}
+
+describe('FlameRenderer on a real canvas', () => {
+  it("paints a known frame in its package's colour at its position", () => {
+    const r = renderer(600, 120, 1);
+    const frame = frameAt(TREE, 'main;runtime.mallocgc');
+    const box = r.frameBox(frame)!;
+    const colours = new BarColours(TREE, 'package', 'light', 'default');
+    // The bar's top pixel row, left part: above the label text.
+    expect(pixel(r, box.x + 2, box.y + 1)).toEqual(rgb(colours.fills[colours.of(frame)]!));
+    expect(r.hitTest(box.x + box.width / 2, box.y + box.height / 2)).toBe(frame);
+  });
+
+  it('dims frames that do not match the search and keeps matches at full colour', () => {
+    const r = renderer(600, 120, 1);
+    const colours = new BarColours(TREE, 'package', 'light', 'default');
+    const match = frameAt(TREE, 'main;encoding/json.Unmarshal');
+    const other = frameAt(TREE, 'gc;runtime.gcDrain');
+    r.setOptions({ search: { text: 'JSON' } });
+    r.draw();
+    const m = r.frameBox(match)!;
+    const o = r.frameBox(other)!;
+    expect(pixel(r, m.x + 2, m.y + 1)).toEqual(rgb(colours.fills[colours.of(match)]!));
+    expect(pixel(r, o.x + 2, o.y + 1)).toEqual(rgb(colours.fills[colours.of(other) + colours.dimOffset]!));
+    expect(r.searchResult.matchedTotal).toBe(6);
+  });
+
+  it('draws sharp edges at device pixel ratio 2: no blended pixels between bars and rows', () => {
+    const tree = treeFromFolded('left 1\nright 1\n');
+    const r = renderer(300, 60, 2);
+    r.setTree(tree);
+    r.draw();
+    expect(r.canvas.width).toBe(600);
+    const colours = new BarColours(tree, 'package', 'light', 'default');
+    const left = rgb(colours.fills[colours.of(frameAt(tree, 'left'))]!);
+    const right = rgb(colours.fills[colours.of(frameAt(tree, 'right'))]!);
+    const background = rgb(THEMES.light.background);
+    // Row 1 spans device y 36..69 (18 CSS px × 2, minus a 2-px gap); the split is at device x 300.
+    const y = 36 + 2;
+    expect(pixel(r, 298, y)).toEqual(left);
+    expect(pixel(r, 299, y)).toEqual(background);
+    expect(pixel(r, 300, y)).toEqual(right);
+    expect(pixel(r, 310, 36 + 33)).toEqual(right);
+    expect(pixel(r, 310, 36 + 34)).toEqual(background);
+  });
+
+  it('draws labels as text inside wide bars', () => {
+    const r = renderer(600, 120, 2);
+    const frame = frameAt(TREE, 'main');
+    const box = r.frameBox(frame)!;
+    const colours = new BarColours(TREE, 'package', 'light', 'default');
+    const fill = rgb(colours.fills[colours.of(frame)]!);
+    let inked = 0;
+    for (let x = 8; x < 40; x++) if (pixel(r, (box.x + x) * 2, (box.y + box.height / 2) * 2).join() !== fill.join()) inked++;
+    expect(inked).toBeGreaterThan(3);
+  });
+
+  it('puts the root at the bottom in the flame view', () => {
+    const r = renderer(600, 120, 1);
+    r.setOptions({ view: 'flame' });
+    r.draw();
+    const colours = new BarColours(TREE, 'package', 'light', 'default');
+    expect(pixel(r, 300, 103)).toEqual(rgb(colours.fills[colours.merged]!)); // the root is neutral
+    expect(r.hitTest(300, 110)).toBe(0);
+  });
+
+  it('merges bars narrower than a pixel into one visible run', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `main;tiny${i} 1`).join('\n');
+    const tree = treeFromFolded(lines);
+    const r = renderer(400, 80, 1, tree);
+    const stats = r.draw()!;
+    expect(stats.mergedRuns).toBeGreaterThan(0);
+    expect(stats.bars).toBeLessThan(10);
+    const colours = new BarColours(tree, 'package', 'light', 'default');
+    expect(pixel(r, 200, 36 + 2)).toEqual(rgb(colours.fills[colours.merged]!));
+  });
+
+  it('hatches diff frames that exist on one side only', () => {
+    const tree = diffFromFolded('main;kept 5 5\nmain;new 0 5\n');
+    const r = renderer(400, 80, 1, tree);
+    const box = r.frameBox(frameAt(tree, 'main;new'))!;
+    const seen = new Set<string>();
+    // Right of the short label: only the fill and the hatching there.
+    for (let x = 60; x < 100; x++) seen.add(pixel(r, box.x + x, box.y + 8).join());
+    expect(seen.size).toBeGreaterThan(1);
+    const kept = r.frameBox(frameAt(tree, 'main;kept'))!;
+    const keptSeen = new Set<string>();
+    for (let x = 60; x < 100; x++) keptSeen.add(pixel(r, kept.x + x, kept.y + 8).join());
+    expect(keptSeen.size).toBe(1);
+  });
+
+  it('zooms around the pointer without re-laying out, and focus fills the width', () => {
+    const r = renderer(600, 120, 1);
+    const layout = r.layout;
+    const frame = frameAt(TREE, 'main;encoding/json.Unmarshal');
+    r.setOptions({ focus: frame });
+    r.draw();
+    expect(r.frameBox(frame)!.x).toBeCloseTo(0, 6);
+    expect(r.frameBox(frame)!.width).toBeCloseTo(600, 6);
+    // Ancestors stay visible across the width (breadcrumb rows).
+    expect(r.hitTest(5, 20)).toBe(frameAt(TREE, 'main'));
+    r.zoomAt(150, 2);
+    expect(r.layout).toBe(layout);
+    expect(r.viewRange.end - r.viewRange.start).toBeCloseTo(3, 9);
+  });
+});
+
+describe('diff colours on the canvas', () => {
+  it('paints grown frames red, shrunk frames blue, unchanged ones grey', () => {
+    const tree = diffFromFolded('main;grew 10 30\nmain;shrank 30 10\nmain;same 20 20\n');
+    const r = renderer(600, 100, 1, tree);
+    const at = (path: string) => {
+      const box = r.frameBox(frameAt(tree, path))!;
+      return pixel(r, box.x + box.width - 6, box.y + 2);
+    };
+    const [gr, gg, gb] = at('main;grew');
+    expect(gr).toBeGreaterThan(gb + 60);
+    expect(gr).toBeGreaterThan(gg + 60);
+    const [sr, , sb] = at('main;shrank');
+    expect(sb).toBeGreaterThan(sr + 60);
+    const [nr, ng, nb] = at('main;same');
+    expect(Math.max(nr, ng, nb) - Math.min(nr, ng, nb)).toBeLessThan(12);
+    // The saturation point is the largest change (auto): the grown frame is at full red.
+    expect(at('main;grew')).toEqual(rgb(THEMES.light.diffGrew));
+  });
+});
+
+describe('FlameRenderer edge cases', () => {
+  it('lays out a big tree in slices, and a tree set meanwhile wins', async () => {
+    const lines = Array.from({ length: 70_000 }, (_, i) => `r;a${i % 50};b${i};c${i};d${i} 1`).join('\n');
+    const big = treeFromFolded(lines);
+    expect(big.length).toBeGreaterThan(200_000);
+    const r = renderer(400, 100, 1, big);
+    expect(r.layout).toBeNull(); // still running: the page was not blocked for the whole layout
+    r.setTree(TREE);
+    await r.whenReady();
+    expect(r.layout?.tree).toBe(TREE);
+    r.setTree(big);
+    await r.whenReady();
+    expect(r.layout?.tree).toBe(big);
+    expect(r.layout?.rootWidth).toBe(70_000);
+  });
+
+  it('draws nothing and hits nothing for a zero total, an empty view or no tree', () => {
+    const zero = treeFromFolded('main;idle 0\n');
+    const r = renderer(200, 60, 1, zero);
+    expect(r.hitTest(100, 5)).toBe(-1);
+    expect(pixel(r, 100, 5)).toEqual(rgb(THEMES.light.background));
+    r.setTree(null);
+    r.draw();
+    expect(pixel(r, 100, 5)).toEqual(rgb(THEMES.light.background));
+    expect(r.hitTest(100, 5)).toBe(-1);
+    r.setTree(TREE);
+    r.resize(0, 0, 1);
+    expect(() => r.draw()).not.toThrow();
+  });
+
+  it('keeps drawing in the dark theme with the colour-blind palette', () => {
+    const r = renderer(300, 60, 1);
+    r.setOptions({ theme: 'dark', palette: 'colorblind' });
+    r.draw();
+    const colours = new BarColours(TREE, 'package', 'dark', 'colorblind');
+    const frame = frameAt(TREE, 'gc');
+    const box = r.frameBox(frame)!;
+    expect(pixel(r, box.x + 2, box.y + 1)).toEqual(rgb(colours.fills[colours.of(frame)]!));
+    expect(pixel(r, 299, 59)).toEqual(rgb(THEMES.dark.background));
+  });
+});
