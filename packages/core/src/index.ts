@@ -27,15 +27,36 @@ export type { ProfileSource, ChunkSource } from './parse/chunks.ts';
 export { functionTable, topRows, type FunctionTable } from './analysis/function-table.ts';
 export { summarize, type ProfileSummary } from './analysis/summary.ts';
 export { foldChunks, foldToString } from './format/fold.ts';
-export { formatNumber, formatPercent, formatValue, unitKind } from './format/units.ts';
+export { formatNumber, formatPercent, formatValue, nanosPerUnit, unitKind } from './format/units.ts';
 export { treeFromWire, treeToWire, transferablesOf, type FrameTreeWire } from './worker/wire.ts';
 export {
+  changeOf,
   DEFAULT_DIFF_METRIC,
   diffStatus,
   diffValue,
   isDiffTree,
+  statusOf,
+  withDiffSampleType,
   type DiffMetric,
   type DiffMetricOptions,
   type DiffStatus,
   type DiffTree,
 } from './diff/diff-tree.ts';
+export { mergeDiff, type MergeDiffOptions } from './diff/merge-diff.ts';
+export { diffFromTwoColumns, diffProfiles, isTwoColumnDiff } from './diff/diff-profiles.ts';
+export { sharedSampleTypes, type SharedSampleType } from './diff/shared-sample-types.ts';
+export { diffFunctionTable, diffFunctionTables, rankChanges, type DiffFunctionTable } from './diff/diff-functions.ts';
+export { foldDiffChunks, foldDiffToString } from './diff/fold-diff.ts';
+export {
+  DEFAULT_NOISE_CONFIDENCE,
+  isFrameWithinNoise,
+  isWithinNoise,
+  noiseMask,
+  noiseModel,
+  noiseZ,
+  type CountingNoiseModel,
+  type NoiseModel,
+  type NoiseOptions,
+  type UnavailableNoiseModel,
+} from './diff/noise.ts';
+export { normalQuantile, twoSidedCriticalZ } from './diff/normal-quantile.ts';

@@ -8,15 +8,19 @@ import { transferablesOf } from './wire.ts';
 
 const api = createWorkerApi();
 
+/** Runs an API call and transfers every buffer of its result; releases a progress callback's port. */
+async function transferred<R>(call: Promise<R> | R, onProgress?: unknown): Promise<R> {
+  try {
+    const result = await call;
+    return transfer(result, transferablesOf(result));
+  } finally {
+    (onProgress as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy]?.();
+  }
+}
+
 expose({
   ...api,
-  async parse(...args: Parameters<typeof api.parse>) {
-    const onProgress = args[3] as (((...a: unknown[]) => void) & { [releaseProxy]?: () => void }) | undefined;
-    try {
-      const result = await api.parse(...args);
-      return transfer(result, transferablesOf(result));
-    } finally {
-      onProgress?.[releaseProxy]?.();
-    }
-  },
+  parse: (...args: Parameters<typeof api.parse>) => transferred(api.parse(...args), args[3]),
+  merge: (...args: Parameters<typeof api.merge>) => transferred(api.merge(...args)),
+  diff: (...args: Parameters<typeof api.diff>) => transferred(api.diff(...args), args[4]),
 });
