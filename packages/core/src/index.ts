@@ -14,7 +14,37 @@ export { sniff, type SniffResult } from './parse/sniff.ts';
 export { ProfileError, toErrorInfo, type ProfileErrorInfo, type ProfileErrorKind } from './parse/errors.ts';
 export type { ParseProgress, ParseControl } from './parse/progress.ts';
 export type { ProfileSource, ChunkSource } from './parse/chunks.ts';
-export { functionTable, topRows, type FunctionTable } from './analysis/function-table.ts';
+export { diffFunctionTable, functionTable, topRows, type DiffFunctionTable, type FunctionTable } from './analysis/function-table.ts';
+export {
+  columnValues,
+  functionChange,
+  functionDelta,
+  functionRows,
+  isDiffFunctionTable,
+  shareOf,
+  type FunctionChange,
+  type FunctionColumn,
+  type RowQuery,
+} from './analysis/function-rows.ts';
+export { AnalysisError, toAnalysisError, type AnalysisErrorInfo, type AnalysisErrorKind } from './analysis/errors.ts';
+export { compileRegex, describeMatcher, matchNames, MAX_REGEX_LENGTH, type FrameMatcher } from './analysis/matchers.ts';
+export { binaryBaseName, moduleOfFile, moduleOfName, modulesOfNames } from './analysis/modules.ts';
+export { findPreset, PRESETS, type Preset, type PresetId } from './analysis/presets.ts';
+export {
+  applyTransform,
+  applyTransforms,
+  checkTransform,
+  describeTransform,
+  modulesIn,
+  TRANSFORM_KINDS,
+  type AppliedTransform,
+  type Transform,
+  type TransformResult,
+} from './analysis/transforms.ts';
+export { decodeTransforms, encodeTransforms } from './analysis/transform-url.ts';
+export { callersTree, invertTree } from './analysis/invert.ts';
+export { outermostFrames, sandwich, sandwichOf, type Sandwich } from './analysis/sandwich.ts';
+export { computeView, viewKey, type ViewResult, type ViewSpec } from './analysis/view.ts';
 export { summarize, type ProfileSummary } from './analysis/summary.ts';
 export { foldChunks, foldToString } from './format/fold.ts';
 export { formatNumber, formatPercent, formatValue, unitKind } from './format/units.ts';
