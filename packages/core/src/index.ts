@@ -14,7 +14,7 @@ export { sniff, type SniffResult } from './parse/sniff.ts';
 export { ProfileError, toErrorInfo, type ProfileErrorInfo, type ProfileErrorKind } from './parse/errors.ts';
 export type { ParseProgress, ParseControl } from './parse/progress.ts';
 export type { ProfileSource, ChunkSource } from './parse/chunks.ts';
-export { diffFunctionTable, functionTable, topRows, type DiffFunctionTable, type FunctionTable } from './analysis/function-table.ts';
+export { diffFunctionTable, functionTable, functionTables, topRows, type DiffFunctionTable, type FunctionTable } from './analysis/function-table.ts';
 export {
   columnValues,
   functionChange,

@@ -34,6 +34,16 @@ export function functionTable(tree: FrameTree, self: Float64Array = tree.self, t
   return { ...pick(sums, rows, 0), whole: tree.length > 0 ? total[0]! : 0 };
 }
 
+/**
+ * The function table of every sample type of `tree` (same order as `tree.sampleTypes`), in one pass.
+ * Rows are the same in every table: the functions with a value in any type.
+ */
+export function functionTables(tree: FrameTree): FunctionTable[] {
+  const sums = sumByName(tree, tree.selfByType, tree.totalByType);
+  const rows = rowsWithValues(sums);
+  return tree.sampleTypes.map((_, t) => ({ ...pick(sums, rows, t), whole: tree.length > 0 ? tree.totalByType[t]![0]! : 0 }));
+}
+
 /** Builds the baseline/comparison function table of a DiffTree. */
 export function diffFunctionTable(tree: DiffTree): DiffFunctionTable {
   const sums = sumByName(tree, [tree.self, tree.selfB], [tree.total, tree.totalB]);

@@ -4,6 +4,10 @@ import type { FrameTree } from '../model/frame-tree.ts';
 import type { ProfileSource } from '../parse/chunks.ts';
 import type { ProfileErrorInfo } from '../parse/errors.ts';
 import type { ParseProgress } from '../parse/progress.ts';
+import type { FunctionTable as Table } from '../analysis/function-table.ts';
+import type { ViewSpec } from '../analysis/view.ts';
+import { AnalysisClient, type AnalysisOutcome, type AnalysisRequest, type ProfileView, type SandwichView } from './analysis-client.ts';
+import type { ProfileHandle } from './tree-store.ts';
 import { treeFromWire } from './wire.ts';
 import { createWorkerApi, type WireParseResult, type WorkerApi, type WorkerImportOptions } from './worker-api.ts';
 
@@ -24,7 +28,12 @@ export interface ProfileParserOptions {
 export interface ParseRequest {
   readonly onProgress?: (progress: ParseProgress) => void;
   readonly signal?: AbortSignal;
-  readonly limits?: WorkerImportOptions;
+  readonly limits?: Omit<WorkerImportOptions, 'retainAs'>;
+  /**
+   * Keep the tree in the worker too (default true), so views, transforms and sandwiches run there; the
+   * page gets a copy. False transfers the worker's tree to the page (analyses then send it back once).
+   */
+  readonly retain?: boolean;
 }
 
 /** A parsed profile as the page holds it. */
@@ -32,6 +41,8 @@ export interface ParsedProfile {
   readonly tree: FrameTree;
   /** Function table per sample type (same order as tree.sampleTypes). */
   readonly functions: readonly FunctionTable[];
+  /** Names the profile in analysis calls (`view`, `sandwich`, `functionTables`, `release`). */
+  readonly handle: ProfileHandle;
 }
 
 export type ParseOutcome = { readonly ok: true; readonly profile: ParsedProfile } | { readonly ok: false; readonly error: ProfileErrorInfo };
@@ -58,9 +69,47 @@ export class ProfileParser {
   private nextJob = 1;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private readonly stallMs: number;
+  private readonly analysis: AnalysisClient;
 
   constructor(private readonly options: ProfileParserOptions = {}) {
     this.stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_MS;
+    this.analysis = new AnalysisClient({
+      api: () => this.ensureWorker(),
+      isRemote: () => this.worker !== null,
+      restart: (reason) => {
+        this.failCurrent(reason);
+        this.restartWorker();
+      },
+    });
+  }
+
+  /**
+   * The view of a profile: its tree after `spec.transforms` (inverted when asked), with function tables,
+   * computed in the worker. The worker keeps the last view of each profile, so a sandwich of it or one
+   * more transform on it is cheap. Never rejects.
+   */
+  view(handle: ProfileHandle, spec: ViewSpec, request?: AnalysisRequest): Promise<AnalysisOutcome<ProfileView>> {
+    return this.analysis.view(handle, spec, request);
+  }
+
+  /** Only the function tables of a view. */
+  functionTables(handle: ProfileHandle, spec: ViewSpec, request?: AnalysisRequest): Promise<AnalysisOutcome<readonly Table[]>> {
+    return this.analysis.functionTables(handle, spec, request);
+  }
+
+  /** Callers and callees of the function `name` in a view. */
+  sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, request?: AnalysisRequest): Promise<AnalysisOutcome<SandwichView>> {
+    return this.analysis.sandwich(handle, spec, name, request);
+  }
+
+  /** A handle for a tree made on the page (a Grafana frame, a diff): sent to the worker when first used. */
+  adopt(tree: FrameTree): ProfileHandle {
+    return this.analysis.register(tree);
+  }
+
+  /** The page no longer needs `handle`: the worker forgets it (also done when the tree is collected). */
+  release(handle: ProfileHandle): void {
+    this.analysis.release(handle);
   }
 
   /** Parses one profile. Never rejects: failures, cancels and worker deaths come back as `ok: false`. */
@@ -84,8 +133,16 @@ export class ProfileParser {
     if (request.signal?.aborted) this.cancelJob(job, 'Parsing was cancelled.');
     const callback = this.worker ? proxy(onProgress) : onProgress;
     const input = this.worker ? transferInput(source) : source;
-    (api.parse(job.id, input, request.limits ?? {}, callback) as Promise<WireParseResult>).then(
-      (result) => job.settle(result.ok ? { ok: true, profile: { tree: treeFromWire(result.tree), functions: result.functions } } : result),
+    const retainAs = request.retain === false ? undefined : this.analysis.reserveHandle();
+    const limits = { ...request.limits, ...(retainAs !== undefined ? { retainAs } : {}) };
+    (api.parse(job.id, input, limits, callback) as Promise<WireParseResult>).then(
+      (result) => {
+        if (!result.ok) return job.settle(result);
+        const tree = treeFromWire(result.tree);
+        const handle = this.analysis.register(tree, retainAs);
+        if (this.current !== job) this.analysis.release(handle); // cancelled meanwhile: nobody will ask
+        job.settle({ ok: true, profile: { tree, functions: result.functions, handle } });
+      },
       (error: unknown) => {
         job.settle({ ok: false, error: { kind: 'internal', message: `The parser failed: ${messageOf(error)}` } });
       },
@@ -123,6 +180,7 @@ export class ProfileParser {
   }
 
   private restartWorker(): void {
+    this.analysis.failAll('The worker was restarted.');
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
@@ -182,3 +240,7 @@ function transferInput(source: ProfileSource): ProfileSource {
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+export type { AnalysisOutcome, AnalysisRequest, ProfileView, SandwichView } from './analysis-client.ts';
+export type { ProfileHandle } from './tree-store.ts';
+export type { ViewSpec } from '../analysis/view.ts';

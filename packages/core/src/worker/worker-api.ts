@@ -1,26 +1,72 @@
-import { functionTable, type FunctionTable } from '../analysis/function-table.ts';
+import { toAnalysisError, type AnalysisErrorInfo } from '../analysis/errors.ts';
+import { diffFunctionTable, functionTables, type FunctionTable } from '../analysis/function-table.ts';
+import { sandwich } from '../analysis/sandwich.ts';
+import type { AppliedTransform } from '../analysis/transforms.ts';
+import { computeView, viewKey, type ViewSpec } from '../analysis/view.ts';
+import { isDiffTree } from '../diff/diff-tree.ts';
+import type { FrameTree } from '../model/frame-tree.ts';
 import type { ProfileErrorInfo } from '../parse/errors.ts';
 import type { ProfileSource } from '../parse/chunks.ts';
 import { importProfile, type ImportOptions } from '../parse/import-profile.ts';
 import type { ParseProgress } from '../parse/progress.ts';
+import { anyTreeFromWire, anyTreeToWire, type AnyTreeWire } from './analysis-wire.ts';
+import { TreeStore, type ProfileHandle } from './tree-store.ts';
 import { treeToWire, type FrameTreeWire } from './wire.ts';
 
 /** Limits a caller may pass to the worker (functions cannot cross the boundary). */
-export type WorkerImportOptions = Pick<ImportOptions, 'maxDecompressedBytes' | 'maxFrames' | 'maxLineBytes'>;
+export type WorkerImportOptions = Pick<ImportOptions, 'maxDecompressedBytes' | 'maxFrames' | 'maxLineBytes'> & {
+  /** Keep the parsed tree in the worker under this handle, for analyses (views, sandwiches). */
+  readonly retainAs?: ProfileHandle;
+};
 
 /** What a parse sends back: the tree and the function table of every sample type, or an error. */
 export type WireParseResult =
   | { readonly ok: true; readonly tree: FrameTreeWire; readonly functions: readonly FunctionTable[] }
   | { readonly ok: false; readonly error: ProfileErrorInfo };
 
+/** A view as it crosses the boundary: the tree, its function tables, and what each transform matched. */
+export type WireViewResult =
+  | { readonly ok: true; readonly tree: AnyTreeWire; readonly functions: readonly FunctionTable[]; readonly applied: readonly AppliedTransform[] }
+  | { readonly ok: false; readonly error: AnalysisErrorInfo };
+
+export type WireTablesResult = { readonly ok: true; readonly functions: readonly FunctionTable[] } | { readonly ok: false; readonly error: AnalysisErrorInfo };
+
+export type WireSandwichResult =
+  | { readonly ok: true; readonly nameId: number; readonly callers: AnyTreeWire; readonly callees: AnyTreeWire }
+  | { readonly ok: false; readonly error: AnalysisErrorInfo };
+
+/** Options of the worker API (tests shrink the store). */
+export interface WorkerApiOptions {
+  readonly storeBytes?: number;
+}
+
 /**
  * The functions the worker exposes, as plain code that also runs in-process (tests, hosts without
  * workers). `worker.ts` only exposes this with comlink and transfers the buffers.
  */
-export function createWorkerApi() {
+export function createWorkerApi(options: WorkerApiOptions = {}) {
   const jobs = new Map<number, AbortController>();
+  const store = new TreeStore(options.storeBytes);
+  const unknown = (handle: ProfileHandle) => ({
+    ok: false as const,
+    error: { kind: 'unknown-profile' as const, message: `The worker does not hold profile ${handle} (it was restarted or made room).` },
+  });
+
+  /** The view `spec` of a held tree: the kept one, or computed (reusing the kept one when it is a prefix). */
+  const viewOf = (handle: ProfileHandle, spec: ViewSpec) => {
+    const tree = store.get(handle);
+    if (!tree) return unknown(handle);
+    if (spec.transforms.length === 0 && !spec.inverted) return { ok: true as const, tree, applied: [] as AppliedTransform[] };
+    const last = store.lastView(handle);
+    if (last && last.key === viewKey(spec)) return last.result;
+    // the kept view's transforms may be a prefix of these (one transform added): start from it
+    const result = computeView(tree, spec, last && !last.spec.inverted ? last.result : undefined);
+    if (result.ok) store.keepView(handle, spec, result);
+    return result;
+  };
+
   return {
-    /** Parses `source`; `job` names the parse for `cancel`. */
+    /** Parses `source`; `job` names the parse for `cancel`. With `retainAs`, the worker keeps the tree. */
     async parse(
       job: number,
       source: ProfileSource,
@@ -30,16 +76,17 @@ export function createWorkerApi() {
       const controller = new AbortController();
       jobs.set(job, controller);
       try {
+        const { retainAs, ...limits } = options;
         const result = await importProfile(source, {
-          ...options,
+          ...limits,
           signal: controller.signal,
           ...(onProgress ? { onProgress } : {}),
         });
         if (!result.ok) return result;
-        const functions = result.tree.sampleTypes.map((_, t) =>
-          functionTable(result.tree, result.tree.selfByType[t], result.tree.totalByType[t]),
-        );
-        return { ok: true, tree: treeToWire(result.tree), functions };
+        const functions = functionTables(result.tree);
+        if (retainAs === undefined) return { ok: true, tree: treeToWire(result.tree), functions };
+        store.put(retainAs, result.tree);
+        return { ok: true, tree: anyTreeToWire(result.tree, (b) => store.holds(b)).tree, functions };
       } finally {
         jobs.delete(job);
       }
@@ -54,7 +101,61 @@ export function createWorkerApi() {
     ping(): string {
       return 'pong';
     },
+
+    /** Keeps a tree the page sends (after a worker restart, or one made elsewhere) under `handle`. */
+    adopt(handle: ProfileHandle, wire: AnyTreeWire): void {
+      store.put(handle, anyTreeFromWire(wire));
+    },
+
+    /** Forgets `handle` (the page no longer shows it). */
+    release(handle: ProfileHandle): void {
+      store.release(handle);
+    },
+
+    /** The view of a held profile: transforms applied (and inverted if asked), with its function tables. */
+    view(handle: ProfileHandle, spec: ViewSpec): WireViewResult {
+      try {
+        const view = viewOf(handle, spec);
+        if (!view.ok) return view;
+        return { ok: true, tree: anyTreeToWire(view.tree, (b) => store.holds(b)), functions: tablesOf(view.tree), applied: view.applied };
+      } catch (error) {
+        return { ok: false, error: toAnalysisError(error) };
+      }
+    },
+
+    /** Only the function tables of a view (the table without the tree). */
+    functionTables(handle: ProfileHandle, spec: ViewSpec): WireTablesResult {
+      try {
+        const view = viewOf(handle, spec);
+        return view.ok ? { ok: true, functions: tablesOf(view.tree) } : view;
+      } catch (error) {
+        return { ok: false, error: toAnalysisError(error) };
+      }
+    },
+
+    /** Callers and callees of the function named `name` in a view. */
+    sandwich(handle: ProfileHandle, spec: ViewSpec, name: string): WireSandwichResult {
+      try {
+        const view = viewOf(handle, spec);
+        if (!view.ok) return view;
+        const s = sandwich(view.tree, name);
+        const page = (t: FrameTree) => anyTreeToWire(t, (b) => store.holds(b));
+        return { ok: true, nameId: s.nameId, callers: page(s.callers), callees: page(s.callees) };
+      } catch (error) {
+        return { ok: false, error: toAnalysisError(error) };
+      }
+    },
+
+    /** Bytes and trees held (diagnostics, tests). */
+    held(): { trees: number; bytes: number } {
+      return { trees: store.size, bytes: store.bytes };
+    },
   };
+}
+
+/** Function tables as the page gets them: one per sample type, or one baseline/comparison table for a diff. */
+function tablesOf(tree: FrameTree): FunctionTable[] {
+  return isDiffTree(tree) ? [diffFunctionTable(tree)] : functionTables(tree);
 }
 
 export type WorkerApi = ReturnType<typeof createWorkerApi>;
