@@ -3,18 +3,24 @@
  *
  *   flamelens summary FILE [--json]
  *   flamelens fold FILE [--sample-type INDEX|TYPE]
+ *   flamelens top FILE [--json] [--sample-type INDEX|TYPE] [--limit N] [--sort self|total] [--transforms TEXT]
  */
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { findSampleType, foldChunks, ProfileError, withSampleType, type FrameTree } from '@flamelens/core';
 import { readProfile, type Limits } from './read-profile.ts';
 import { summaryCommand } from './commands/summary.ts';
+import { topCommand } from './commands/top.ts';
 
 const USAGE = `Usage:
   flamelens summary FILE [--json] [--sample-type INDEX|TYPE]
       format, sample types with totals, functions, frames, stacks, maximum depth
   flamelens fold FILE [--sample-type INDEX|TYPE]
       the profile as folded stacks ("root;...;leaf value"), one line per distinct stack
+  flamelens top FILE [--json] [--sample-type INDEX|TYPE] [--limit N] [--sort self|total] [--transforms TEXT]
+      the function table: self and total (counted once per stack) of every function, heaviest first;
+      --json prints [{"name","self","total"}] (all rows unless --limit; text shows 25); --transforms
+      applies transforms written as in the web app's URL (e.g. "h:p:go-runtime~f:n:main.work")
 
 FILE is pprof (.pb.gz or raw protobuf) or folded stacks (gzipped or not); the format is read from the
 content, not the name.
@@ -53,6 +59,9 @@ async function run(argv: readonly string[]): Promise<number> {
         'sample-type': { type: 'string' },
         'max-frames': { type: 'string' },
         'max-decompressed': { type: 'string' },
+        limit: { type: 'string' },
+        sort: { type: 'string' },
+        transforms: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,7 +74,7 @@ async function run(argv: readonly string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const [command, file, ...extra] = positionals;
-  if (command !== 'summary' && command !== 'fold') throw new UsageError(`unknown command "${command}" (see flamelens --help)`);
+  if (command !== 'summary' && command !== 'fold' && command !== 'top') throw new UsageError(`unknown command "${command}" (see flamelens --help)`);
   if (!file) throw new UsageError(`${command} needs a FILE (see flamelens --help)`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (see flamelens --help)`);
   const limits: Limits = {
@@ -75,8 +84,20 @@ async function run(argv: readonly string[]): Promise<number> {
   let tree = await readProfile(file, limits);
   if (values['sample-type'] !== undefined) tree = chooseSampleType(tree, values['sample-type']);
   if (command === 'summary') await write(summaryCommand(tree, !!values.json));
+  else if (command === 'top') await write(topCommand(tree, topOptions(values)));
   else for (const piece of foldChunks(tree)) await write(piece);
   return 0;
+}
+
+function topOptions(values: { json?: boolean; limit?: string; sort?: string; transforms?: string }) {
+  if (values.limit !== undefined && !/^\d+$/.test(values.limit)) throw new UsageError(`--limit expects a whole number, not "${values.limit}"`);
+  if (values.sort !== undefined && values.sort !== 'self' && values.sort !== 'total') throw new UsageError(`--sort is self or total, not "${values.sort}"`);
+  return {
+    json: !!values.json,
+    sortBy: (values.sort ?? 'self') as 'self' | 'total',
+    ...(values.limit !== undefined ? { limit: Number(values.limit) } : {}),
+    ...(values.transforms !== undefined ? { transforms: values.transforms } : {}),
+  };
 }
 
 function chooseSampleType(tree: FrameTree, query: string): FrameTree {
