@@ -1,5 +1,6 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
+import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
 import { derivedTree, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tree-writer.ts';
@@ -15,15 +16,18 @@ import { derivedTree, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tr
  */
 export function invertTree(tree: FrameTree, maxFrames = DEFAULT_MAX_FRAMES): FrameTree {
   const columns = selfColumnsOf(tree);
-  const hasSelf = new Uint8Array(tree.length);
+  const hasSelf = newArray(Uint8Array, tree.length);
   let count = 0;
   for (let t = 0; t < columns.length; t++) {
     const column = columns[t]!;
     for (let i = 1; i < tree.length; i++) if (column[i] !== 0 && !hasSelf[i]) (hasSelf[i] = 1), count++;
   }
-  const origins = new Int32Array(count);
+  const origins = newArray(Int32Array, count);
   for (let i = 1, k = 0; i < tree.length; i++) if (hasSelf[i]) origins[k++] = i;
-  return new UpwardWriter(tree, origins, columns, maxFrames).run(true);
+  recycle(hasSelf);
+  const inverted = new UpwardWriter(tree, origins, columns, maxFrames).run(true);
+  recycle(origins);
+  return inverted;
 }
 
 /**

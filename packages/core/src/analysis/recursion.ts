@@ -1,6 +1,7 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { GONE, KEPT, MERGED, type ChildLinks } from './rewrite.ts';
 import { selfColumnsOf } from './tree-writer.ts';
+import { newArray, recycle } from './buffer-pool.ts';
 
 /**
  * Children lists for merging recursion, directly or through other frames: a frame whose function is
@@ -17,8 +18,8 @@ import { selfColumnsOf } from './tree-writer.ts';
 export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildLinks {
   const n = tree.length;
   const { parent, nameId } = tree;
-  const link = new Int32Array(n);
-  const merged = new Uint8Array(n);
+  const link = newArray(Int32Array, n);
+  const merged = newArray(Uint8Array, n);
   link[0] = -1;
   for (let i = 1; i < n; i++) {
     const p = parent[i]!;
@@ -43,9 +44,9 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildL
   // that went through it may all have been moved up by a merge; a stack ends at a leaf or a self value).
   const columns = selfColumnsOf(tree);
   const state = merged; // 0 → gone, 1 → kept, 2 → merged (reuses the array: merged[i] is read first)
-  const alive = new Uint8Array(n);
-  const firstChild = new Int32Array(n).fill(-1);
-  const nextSibling = new Int32Array(n);
+  const alive = newArray(Uint8Array, n);
+  const firstChild = newArray(Int32Array, n).fill(-1);
+  const nextSibling = newArray(Int32Array, n);
   for (let i = n - 1; i > 0; i--) {
     const holder = link[i]!;
     nextSibling[i] = firstChild[holder]!;
@@ -57,5 +58,6 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildL
     if (alive[i]) alive[holder] = 1;
     state[i] = state[i] ? MERGED : alive[i] ? KEPT : GONE;
   }
+  recycle(link, alive);
   return { firstChild, nextSibling, state };
 }

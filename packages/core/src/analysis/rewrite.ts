@@ -1,5 +1,6 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
+import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
 import { derivedTree, PreorderWriter, selfColumnsOf, type DerivedNames } from './tree-writer.ts';
@@ -65,6 +66,12 @@ class Rewriter {
   /** Per input frame: `keep`, leads to a match; `drop`, is left (see framesLeft). */
   private readonly contains: Uint8Array | null;
   private readonly links: ChildLinks | null;
+  /**
+   * Per input frame, 1 when the rule changes something strictly below it; a frame met alone (one source)
+   * with nothing changed below is copied with its whole subtree in one pass. Null: nothing below a
+   * frame in NORMAL mode ever changes (focus, keep).
+   */
+  private readonly changedBelow: Uint8Array | null;
   private readonly columns: readonly Float64Array[];
   private readonly rank: Uint32Array;
   private readonly writer: PreorderWriter;
@@ -99,9 +106,10 @@ class Rewriter {
     this.links = rule.op === 'linked' ? rule.links : null;
     this.columns = selfColumnsOf(tree);
     this.contains = rule.op === 'keep' ? framesLeadingTo(tree, rule.mask) : rule.op === 'drop' ? framesLeft(tree, rule.mask, this.columns) : null;
+    this.changedBelow = changedBelow(tree, rule);
     this.rank = nameRanks(names.names);
     // a rewrite never has more frames than its input
-    this.writer = new PreorderWriter(tree.length, this.columns.length, Math.max(tree.length, DEFAULT_MAX_FRAMES));
+    this.writer = new PreorderWriter(tree.length, this.columns.length, Math.max(tree.length, DEFAULT_MAX_FRAMES), tree.depth instanceof Uint32Array);
   }
 
   run(): FrameTree {
@@ -124,6 +132,7 @@ class Rewriter {
       this.pushGroups(-1, -1, searching ? SEARCH : NORMAL);
     }
     while (this.pendTop > 0) this.emitNext();
+    recycle(this.changedBelow, this.contains);
     return derivedTree(this.tree, this.writer.finish(), this.names);
   }
 
@@ -135,6 +144,12 @@ class Rewriter {
     const mode = this.pendMode[e]!;
     const depth = this.pendDepth[e]!;
     const name = this.pendName[e]!;
+    const single = this.arena[start]!;
+    if (count === 1 && single >= 0 && mode === NORMAL && !this.changedBelow?.[single]) {
+      this.writer.appendSubtree(this.tree, single, this.columns, { parent: this.pendParent[e]!, nameId: name, depth });
+      this.arenaTop = start;
+      return;
+    }
     const out = this.writer.push(this.pendParent[e]!, name, depth);
     this.candCount = 0;
     for (let k = start; k < start + count; k++) {
@@ -266,9 +281,26 @@ class Rewriter {
   }
 }
 
+/** See Rewriter.changedBelow: 1 for frames with a frame below them that the rule does not keep as is. */
+function changedBelow(tree: FrameTree, rule: RewriteRule): Uint8Array | null {
+  if (rule.op === 'focus' || rule.op === 'keep') return null;
+  const n = tree.length;
+  const { nameId, parent } = tree;
+  const changed = newArray(Uint8Array, n);
+  for (let j = n - 1; j > 0; j--) {
+    const name = nameId[j]!;
+    let changes: boolean;
+    if (rule.op === 'linked') changes = rule.links.state[j] !== KEPT;
+    else if (rule.op === 'direct') changes = name === nameId[parent[j]!] && (rule.mask === null || rule.mask[name] === 1);
+    else changes = rule.mask[name] === 1; // hide, drop, collapse: a matching frame
+    if (changes || changed[j]) changed[parent[j]!] = 1;
+  }
+  return changed;
+}
+
 /** contains[i] = 1 when frame i or a frame below it has a name in `mask`. */
 function framesLeadingTo(tree: FrameTree, mask: Uint8Array): Uint8Array {
-  const contains = new Uint8Array(tree.length);
+  const contains = newArray(Uint8Array, tree.length);
   for (let i = tree.length - 1; i > 0; i--) {
     if (mask[tree.nameId[i]!]) contains[i] = 1;
     if (contains[i]) contains[tree.parent[i]!] = 1;
@@ -281,7 +313,7 @@ function framesLeadingTo(tree: FrameTree, mask: Uint8Array): Uint8Array {
  * below it (a stack ends at a leaf or at a frame with a self value), so no empty frame stays behind.
  */
 function framesLeft(tree: FrameTree, mask: Uint8Array, columns: readonly Float64Array[]): Uint8Array {
-  const left = new Uint8Array(tree.length);
+  const left = newArray(Uint8Array, tree.length);
   const { nameId, parent, subtreeEnd } = tree;
   for (let i = tree.length - 1; i > 0; i--) {
     if (mask[nameId[i]!]) {

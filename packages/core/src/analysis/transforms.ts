@@ -5,6 +5,7 @@ import { modulesOfNames } from './modules.ts';
 import { withName } from './name-order.ts';
 import { recursionLinks } from './recursion.ts';
 import { rewriteTree } from './rewrite.ts';
+import { recycle } from './buffer-pool.ts';
 
 /**
  * A change to the stacks before they are drawn. Transforms stack (each applies to the result of the one
@@ -73,8 +74,11 @@ export function applyTransform(tree: FrameTree, transform: Transform): { tree: F
       const mask = checked.match ? matchNames(tree, checked.match) : null;
       const matchedFrames = recursiveFrames(tree, mask, !!checked.direct);
       if (matchedFrames === 0) return { tree, matchedFrames };
-      const rule = checked.direct ? ({ op: 'direct', mask } as const) : ({ op: 'linked', links: recursionLinks(tree, mask) } as const);
-      return { tree: rewriteTree(tree, rule), matchedFrames };
+      if (checked.direct) return { tree: rewriteTree(tree, { op: 'direct', mask }), matchedFrames };
+      const links = recursionLinks(tree, mask);
+      const merged = rewriteTree(tree, { op: 'linked', links });
+      recycle(links.firstChild, links.nextSibling, links.state);
+      return { tree: merged, matchedFrames };
     }
     case 'collapse-module': {
       const mask = matchNames(tree, { module: checked.module });

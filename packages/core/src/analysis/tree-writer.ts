@@ -1,4 +1,5 @@
 import { isDiffTree, type DiffTree } from '../diff/diff-tree.ts';
+import { newArray, recycle, recycleBuffer } from './buffer-pool.ts';
 import { ProfileError } from '../parse/errors.ts';
 import type { FrameTree, NameExtras } from '../model/frame-tree.ts';
 import type { StringTable } from '../model/string-table.ts';
@@ -41,12 +42,15 @@ export class PreorderWriter {
     bound: number,
     columns: number,
     private readonly maxFrames: number,
+    /** Start with 32-bit depths (the input is deeper than 65535 frames). */
+    deep = false,
   ) {
     this.capacity = Math.min(bound, maxFrames);
-    this.parent = new Int32Array(this.capacity);
-    this.nameId = new Uint32Array(this.capacity);
-    this.depth = new Uint16Array(this.capacity);
-    this.self = Array.from({ length: columns }, () => new Float64Array(this.capacity));
+    // written for every frame before they are read: no need to clear recycled memory
+    this.parent = newArray(Int32Array, this.capacity, false);
+    this.nameId = newArray(Uint32Array, this.capacity, false);
+    this.depth = deep ? newArray(Uint32Array, this.capacity, false) : newArray(Uint16Array, this.capacity, false);
+    this.self = Array.from({ length: columns }, () => newArray(Float64Array, this.capacity));
   }
 
   /** Appends a frame (its self values start at 0) and returns its index. */
@@ -66,15 +70,58 @@ export class PreorderWriter {
     return f;
   }
 
+  /**
+   * Appends frame `frame` of `tree` with its whole subtree, unchanged, as a copy: the subtree's first
+   * frame gets `top` (its parent, name and depth in the output), the others their own names, self values
+   * and relative places. One pass of shifted copies instead of one push per frame.
+   */
+  appendSubtree(tree: FrameTree, frame: number, columns: readonly Float64Array[], top: { parent: number; nameId: number; depth: number }): void {
+    const end = tree.subtreeEnd[frame]!;
+    if (this.length + (end - frame) > this.capacity) {
+      throw new ProfileError('too-large', `This view has more than ${this.maxFrames.toLocaleString('en-US')} frames, the current limit.`);
+    }
+    const first = this.push(top.parent, top.nameId, top.depth);
+    for (let t = 0; t < columns.length; t++) {
+      this.self[t]!.set(columns[t]!.subarray(frame, end), first);
+    }
+    if (end === frame + 1) return;
+    this.nameId.set(tree.nameId.subarray(frame + 1, end), first + 1);
+    const shift = first - frame;
+    const depthShift = top.depth - tree.depth[frame]!;
+    const { parent: inParent, depth: inDepth } = tree;
+    let deepest = 0;
+    for (let j = frame + 1; j < end; j++) {
+      const d = inDepth[j]!;
+      if (d > deepest) deepest = d;
+    }
+    if (deepest + depthShift > 0xffff && this.depth instanceof Uint16Array) this.depth = Uint32Array.from(this.depth);
+    const parent = this.parent;
+    const depth = this.depth;
+    for (let j = frame + 1; j < end; j++) {
+      parent[j + shift] = inParent[j]! + shift;
+      depth[j + shift] = inDepth[j]! + depthShift;
+    }
+    this.length = first + (end - frame);
+    if (deepest + depthShift > this.maxDepth) this.maxDepth = deepest + depthShift;
+  }
+
   /** Exact-length columns, totals and subtree ends (one reverse pass: children follow their parent). */
   finish(): WrittenColumns {
     const n = this.length;
-    const fit = <T extends Int32Array | Uint32Array | Uint16Array | Float64Array>(a: T): T =>
-      (n < a.length * COMPACT_BELOW ? a.slice(0, n) : a.subarray(0, n)) as T;
+    const fit = <T extends Int32Array | Uint32Array | Uint16Array | Float64Array>(a: T): T => {
+      if (n >= a.length * COMPACT_BELOW) return a.subarray(0, n) as T;
+      const compact = a.slice(0, n) as T;
+      recycle(a);
+      return compact;
+    };
     const parent = fit(this.parent);
     const self = this.self.map(fit);
-    const total = self.map((s) => s.slice());
-    const subtreeEnd = new Uint32Array(n);
+    const total = self.map((s) => {
+      const t = newArray(Float64Array, n, false);
+      t.set(s);
+      return t;
+    });
+    const subtreeEnd = newArray(Uint32Array, n);
     const size = subtreeEnd;
     for (let f = n - 1; f > 0; f--) {
       const s = size[f]! + 1;
@@ -114,6 +161,32 @@ export interface WrittenColumns {
   readonly maxDepth: number;
   /** Frames where a stack ends (leaves, and frames with a self value). */
   readonly stacks: number;
+}
+
+/** Every buffer a tree's columns and tables live in (DiffTree comparison columns included). */
+export function buffersOf(tree: FrameTree): ArrayBufferLike[] {
+  const arrays: ArrayBufferView[] = [
+    tree.parent,
+    tree.subtreeEnd,
+    tree.depth,
+    tree.nameId,
+    tree.total,
+    tree.self,
+    ...tree.totalByType,
+    ...tree.selfByType,
+    tree.names.bytes,
+    tree.names.offsets,
+  ];
+  const { extras } = tree;
+  if (extras) arrays.push(extras.fileOfName, extras.binaryOfName, extras.files.bytes, extras.files.offsets, extras.binaries.bytes, extras.binaries.offsets);
+  if (isDiffTree(tree)) arrays.push(tree.totalB, tree.selfB);
+  return arrays.map((a) => a.buffer);
+}
+
+/** Recycles the buffers of `tree` that none of `keep` uses (a tree nobody will read again). */
+export function recycleTree(tree: FrameTree, keep: readonly FrameTree[]): void {
+  const kept = new Set(keep.flatMap(buffersOf));
+  for (const buffer of new Set(buffersOf(tree))) if (!kept.has(buffer)) recycleBuffer(buffer);
 }
 
 /** Names of a derived tree: the input's table when no name was added, else a grown copy. */

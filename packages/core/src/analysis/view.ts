@@ -1,6 +1,7 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { toAnalysisError, type AnalysisErrorInfo } from './errors.ts';
 import { invertTree } from './invert.ts';
+import { recycleTree } from './tree-writer.ts';
 import { applyTransform, type AppliedTransform, type Transform } from './transforms.ts';
 
 /** What the page shows of a profile: its stacks after `transforms`, inverted (bottom-up) or not. */
@@ -31,12 +32,21 @@ export function computeView(tree: FrameTree, spec: ViewSpec, from?: { readonly t
     for (const transform of spec.transforms.slice(applied.length)) {
       const step = applyTransform(current, transform);
       applied.push({ transform, matchedFrames: step.matchedFrames });
+      dropIntermediate(current, step.tree, tree, reuse.tree);
       current = step.tree;
     }
-    return { ok: true, tree: spec.inverted ? invertTree(current) : current, applied };
+    if (!spec.inverted) return { ok: true, tree: current, applied };
+    const inverted = invertTree(current);
+    dropIntermediate(current, inverted, tree, reuse.tree);
+    return { ok: true, tree: inverted, applied };
   } catch (error) {
     return { ok: false, error: toAnalysisError(error) };
   }
+}
+
+/** A tree made on the way (not the input, not the reused view, not the result) will not be read again. */
+function dropIntermediate(made: FrameTree, next: FrameTree, input: FrameTree, reused: FrameTree): void {
+  if (made !== input && made !== reused && made !== next) recycleTree(made, [next, input, reused]);
 }
 
 function isPrefix(applied: readonly AppliedTransform[], transforms: readonly Transform[]): boolean {

@@ -1,6 +1,6 @@
 import { viewKey, type ViewResult, type ViewSpec } from '../analysis/view.ts';
 import type { FrameTree } from '../model/frame-tree.ts';
-import { isDiffTree } from '../diff/diff-tree.ts';
+import { buffersOf, recycleTree } from '../analysis/tree-writer.ts';
 
 /** Names a profile the worker holds; chosen by the page's client, so it survives a worker restart. */
 export type ProfileHandle = number;
@@ -43,9 +43,10 @@ export class TreeStore {
 
   /** Keeps `tree` under `handle` (replacing what was there). */
   put(handle: ProfileHandle, tree: FrameTree): void {
+    const old = this.entries.get(handle);
     this.entries.delete(handle);
     this.entries.set(handle, { tree, bytes: treeBytes(tree), view: null, lastUsed: ++this.clock });
-    this.rebuildHeld();
+    this.discard(old?.tree, old?.view?.result.tree);
     this.evict(handle);
   }
 
@@ -65,14 +66,17 @@ export class TreeStore {
   keepView(handle: ProfileHandle, spec: ViewSpec, result: Extract<ViewResult, { ok: true }>): void {
     const entry = this.entries.get(handle);
     if (!entry) return;
+    const old = entry.view?.result.tree;
     entry.view = { key: viewKey(spec), spec, result, bytes: result.tree === entry.tree ? 0 : treeBytes(result.tree) };
-    this.rebuildHeld();
+    this.discard(old);
     this.evict(handle);
   }
 
   release(handle: ProfileHandle): void {
+    const entry = this.entries.get(handle);
+    if (!entry) return;
     this.entries.delete(handle);
-    this.rebuildHeld();
+    this.discard(entry.tree, entry.view?.result.tree);
   }
 
   /** True when `buffer` belongs to a held tree (so it must not be transferred away). */
@@ -95,17 +99,29 @@ export class TreeStore {
     const byAge = () => [...this.entries.entries()].filter(([h]) => h !== inUse).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
     for (const [, entry] of byAge()) {
       if (this.bytes <= this.maxBytes) return;
+      const view = entry.view?.result.tree;
       entry.view = null;
+      this.discard(view);
     }
-    for (const [handle] of byAge()) {
-      if (this.bytes <= this.maxBytes) break;
+    for (const [handle, entry] of byAge()) {
+      if (this.bytes <= this.maxBytes) return;
       this.entries.delete(handle);
+      this.discard(entry.tree, entry.view?.result.tree);
     }
-    if (this.bytes > this.maxBytes) {
-      const current = this.entries.get(inUse);
-      if (current?.view && current.view.bytes > 0 && current.bytes + current.view.bytes > this.maxBytes) current.view = null;
+    const current = this.entries.get(inUse);
+    if (this.bytes > this.maxBytes && current?.view && current.view.bytes > 0) {
+      const view = current.view.result.tree;
+      current.view = null;
+      this.discard(view);
     }
+  }
+
+  /** Updates what is held after trees were dropped, and recycles their buffers nothing held shares. */
+  private discard(...trees: (FrameTree | undefined)[]): void {
     this.rebuildHeld();
+    const held: FrameTree[] = [];
+    for (const e of this.entries.values()) held.push(e.tree, ...(e.view ? [e.view.result.tree] : []));
+    for (const tree of trees) if (tree && !held.includes(tree)) recycleTree(tree, held);
   }
 
   private rebuildHeld(): void {
@@ -115,25 +131,6 @@ export class TreeStore {
       if (entry.view) for (const b of buffersOf(entry.view.result.tree)) this.held.add(b);
     }
   }
-}
-
-/** Every buffer a tree's columns and tables live in. */
-export function buffersOf(tree: FrameTree): ArrayBufferLike[] {
-  const arrays: ArrayBufferView[] = [
-    tree.parent,
-    tree.subtreeEnd,
-    tree.depth,
-    tree.nameId,
-    tree.total,
-    tree.self,
-    ...tree.totalByType,
-    ...tree.selfByType,
-    tree.names.bytes,
-    tree.names.offsets,
-  ];
-  if (tree.extras) arrays.push(tree.extras.fileOfName, tree.extras.binaryOfName, tree.extras.files.bytes, tree.extras.files.offsets, tree.extras.binaries.bytes, tree.extras.binaries.offsets);
-  if (isDiffTree(tree)) arrays.push(tree.totalB, tree.selfB);
-  return arrays.map((a) => a.buffer);
 }
 
 /** Memory a tree holds (its buffers, each counted once). */

@@ -1,3 +1,4 @@
+import { BufferPool, useBufferPool } from '../analysis/buffer-pool.ts';
 import { toAnalysisError, type AnalysisErrorInfo } from '../analysis/errors.ts';
 import { diffFunctionTable, functionTables, type FunctionTable } from '../analysis/function-table.ts';
 import { sandwich } from '../analysis/sandwich.ts';
@@ -38,7 +39,15 @@ export type WireSandwichResult =
 /** Options of the worker API (tests shrink the store). */
 export interface WorkerApiOptions {
   readonly storeBytes?: number;
+  /**
+   * Recycle the memory of replaced views (see buffer-pool.ts). Only where every tree that leaves the API
+   * is a copy or a transfer: the Web Worker (worker.ts). In-process, adopted trees are the page's own.
+   */
+  readonly recycleMemory?: boolean;
 }
+
+/** Memory kept for reuse by a worker that recycles: room for the columns of one s1m-sized view or so. */
+const POOL_BYTES = 512 * 2 ** 20;
 
 /**
  * The functions the worker exposes, as plain code that also runs in-process (tests, hosts without
@@ -47,6 +56,8 @@ export interface WorkerApiOptions {
 export function createWorkerApi(options: WorkerApiOptions = {}) {
   const jobs = new Map<number, AbortController>();
   const store = new TreeStore(options.storeBytes);
+  const pool = options.recycleMemory ? new BufferPool(POOL_BYTES) : null;
+  if (pool) useBufferPool(pool);
   const unknown = (handle: ProfileHandle) => ({
     ok: false as const,
     error: { kind: 'unknown-profile' as const, message: `The worker does not hold profile ${handle} (it was restarted or made room).` },
@@ -146,9 +157,9 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
       }
     },
 
-    /** Bytes and trees held (diagnostics, tests). */
-    held(): { trees: number; bytes: number } {
-      return { trees: store.size, bytes: store.bytes };
+    /** Trees and bytes held, and bytes waiting for reuse (diagnostics, tests). */
+    held(): { trees: number; bytes: number; pooled: number } {
+      return { trees: store.size, bytes: store.bytes, pooled: pool?.bytes ?? 0 };
     },
   };
 }

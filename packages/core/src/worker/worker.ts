@@ -7,7 +7,7 @@ import { expose, releaseProxy, transfer } from 'comlink';
 import { createWorkerApi } from './worker-api.ts';
 import { transferablesOf } from './wire.ts';
 
-const api = createWorkerApi();
+const api = createWorkerApi({ recycleMemory: true });
 
 const moved = <T>(result: T): T => transfer(result, transferablesOf(result));
 

@@ -7,8 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
 import { anyTreeFromWire, anyTreeToWire } from '../../src/worker/analysis-wire.ts';
 import { ProfileParser } from '../../src/worker/client.ts';
-import { buffersOf } from '../../src/worker/tree-store.ts';
+import { buffersOf } from '../../src/analysis/tree-writer.ts';
 import { createWorkerApi } from '../../src/worker/worker-api.ts';
+import { useBufferPool } from '../../src/analysis/buffer-pool.ts';
 import type { DiffTree, FrameTree, Transform } from '../../src/index.ts';
 
 const folded = `
@@ -156,5 +157,57 @@ describe('page-side client (in-process worker)', () => {
     controller.abort();
     const again = parser.adopt(tree);
     expect(await parser.view(again, { transforms: [] }, { signal: controller.signal })).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+  });
+});
+
+describe('recycled memory (the worker’s buffer pool)', () => {
+  test('views and sandwiches computed one after another on recycled buffers equal fresh ones', async () => {
+    const lines: string[] = [];
+    let x = 7;
+    const next = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 2 ** 32;
+    };
+    // big enough that columns pass the pool's 1 MiB floor
+    for (let i = 0; i < 60_000; i++) {
+      const depth = 1 + Math.floor(next() * 10);
+      lines.push(Array.from({ length: depth }, () => `f${Math.floor(next() * 40)}`).join(';') + ` ${1 + Math.floor(next() * 9)}`);
+    }
+    const text = new TextEncoder().encode(lines.join('\n'));
+    const specs = [
+      { transforms: [{ kind: 'hide', match: { name: 'f1' } }] },
+      { transforms: [{ kind: 'hide', match: { name: 'f1' } }, { kind: 'merge-recursion' }] },
+      { transforms: [{ kind: 'focus', match: { name: 'f2' } }] },
+      { transforms: [{ kind: 'drop', match: { regex: '^f1' } }], inverted: true },
+      { transforms: [{ kind: 'collapse-module', module: 'f3' }] },
+      { transforms: [{ kind: 'hide', match: { name: 'f1' } }] },
+    ] as const;
+    const run = async (recycleMemory: boolean) => {
+      const api = createWorkerApi({ recycleMemory });
+      const parsed = await api.parse(1, text, { retainAs: 1 });
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      expect(parsed.tree.length).toBeGreaterThan(200_000); // columns above the pool's 1 MiB floor
+      const out: string[] = [];
+      let pooled = 0;
+      for (const spec of specs) {
+        pooled = Math.max(pooled, api.held().pooled);
+        const view = api.view(1, spec as never);
+        if (!view.ok) throw new Error(view.error.message);
+        out.push(drawTree(anyTreeFromWire(view.tree)));
+        const s = api.sandwich(1, spec as never, 'f4');
+        if (!s.ok) throw new Error(s.error.message);
+        out.push(drawTree(anyTreeFromWire(s.callers)), drawTree(anyTreeFromWire(s.callees)));
+      }
+      useBufferPool(null);
+      // the recycling run did recycle: replaced views went to the pool and were taken again
+      expect(pooled > 0).toBe(recycleMemory);
+      return out;
+    };
+    const fresh = await run(false);
+    const recycled = await run(true);
+    expect(recycled).toHaveLength(fresh.length);
+    for (let i = 0; i < fresh.length; i++) expect(recycled[i]).toBe(fresh[i]);
   });
 });

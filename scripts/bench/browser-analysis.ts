@@ -1,0 +1,71 @@
+/**
+ * Browser bench page for the analyses: parses a generated file in the real worker (which keeps the
+ * tree), then times each request from the page — function tables, every case of analysis-cases.ts — up to
+ * the result on the page (copy and transfer included), and the longest main-thread task meanwhile (Long
+ * Tasks API): the page must stay responsive while the worker computes. Driven by scripts/bench.mjs.
+ */
+import { ProfileParser } from '../../packages/core/src/worker/client.ts';
+import { analysisCases } from './analysis-cases.ts';
+
+export interface AnalysisBenchResult {
+  error?: string;
+  frames?: number;
+  rows?: { label: string; ms: number; frames: number; longestTaskMs: number }[];
+}
+
+declare global {
+  interface Window {
+    benchAnalysis(url: string, runs: number): Promise<AnalysisBenchResult>;
+  }
+}
+
+window.benchAnalysis = async (url: string, runs: number) => {
+  const parser = new ProfileParser();
+  const parsed = await parser.parse(await (await fetch(url)).blob());
+  if (!parsed.ok) return { error: parsed.error.message };
+  const { tree, handle } = parsed.profile;
+  let longestTask = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const rows: NonNullable<AnalysisBenchResult['rows']> = [];
+  // The worker keeps the last view: before each run, make it keep another one (a transform that matches
+  // nothing keeps the original, at no cost), so every run computes its view. Not timed.
+  const reset = async () => {
+    await parser.functionTables(handle, { transforms: [{ kind: 'drop', match: { name: '\u0000bench' } }] });
+  };
+  const time = async (label: string, request: () => Promise<number>) => {
+    const ms: number[] = [];
+    let frames = 0;
+    longestTask = 0;
+    for (let r = 0; r < runs; r++) {
+      await reset();
+      const t0 = performance.now();
+      frames = await request();
+      ms.push(performance.now() - t0);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let the observer report the last task
+    rows.push({ label, ms: ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!, frames, longestTaskMs: longestTask });
+  };
+  const fail = (error: { message: string }): never => {
+    throw new Error(error.message);
+  };
+  await time('function tables (every sample type)', async () => {
+    const r = await parser.functionTables(handle, { transforms: [] });
+    return r.ok ? r.value[0]!.nameId.length : fail(r.error);
+  });
+  for (const c of analysisCases(tree)) {
+    await time(c.label, async () => {
+      if (c.sandwich) {
+        const r = await parser.sandwich(handle, c.spec, c.sandwich);
+        return r.ok ? r.value.callers.length + r.value.callees.length : fail(r.error);
+      }
+      const r = await parser.view(handle, c.spec);
+      return r.ok ? r.value.tree.length : fail(r.error);
+    });
+  }
+  observer.disconnect();
+  parser.dispose();
+  return { frames: tree.length, rows };
+};
