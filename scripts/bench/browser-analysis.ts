@@ -61,7 +61,7 @@ window.benchAnalysis = async (url: string, runs: number) => {
         const r = await parser.sandwich(handle, c.spec, c.sandwich);
         return r.ok ? r.value.callers.length + r.value.callees.length : fail(r.error);
       }
-      const r = await parser.view(handle, c.spec);
+      const r = await parser.view(handle, c.spec, { withFunctions: false });
       return r.ok ? r.value.tree.length : fail(r.error);
     });
   }

@@ -13,7 +13,7 @@ import type { WireSandwichResult, WireTablesResult, WireViewResult, WorkerApi } 
 /** A view of a profile as the page draws it. */
 export interface ProfileView {
   readonly tree: FrameTree;
-  /** One table per sample type, or one baseline/comparison table (DiffFunctionTable) for a diff. */
+  /** One table per sample type, or one baseline/comparison table (DiffFunctionTable) for a diff; empty when not asked for. */
   readonly functions: readonly FunctionTable[];
   /** Each transform with the number of frames it matched (0: the chip can say it did nothing). */
   readonly applied: readonly AppliedTransform[];
@@ -42,6 +42,11 @@ export interface WorkerLink {
 export interface AnalysisRequest {
   /** Aborting resolves the request as `cancelled` at once (the worker's result is then dropped). */
   readonly signal?: AbortSignal;
+}
+
+export interface ViewRequest extends AnalysisRequest {
+  /** Also compute the view's function tables (default true; false gets the tree sooner, `functions` empty). */
+  readonly withFunctions?: boolean;
 }
 
 /** An analysis that takes longer than this is taken for a hung worker (a pathological regex): restarted. */
@@ -79,8 +84,9 @@ export class AnalysisClient {
     void Promise.resolve(this.link.api().release(handle)).catch(() => undefined);
   }
 
-  view(handle: ProfileHandle, spec: ViewSpec, request: AnalysisRequest = {}): Promise<AnalysisOutcome<ProfileView>> {
-    return this.run(handle, request, async (api) => (await api.view(handle, spec)) as WireViewResult).then((r) =>
+  view(handle: ProfileHandle, spec: ViewSpec, request: ViewRequest = {}): Promise<AnalysisOutcome<ProfileView>> {
+    const withFunctions = request.withFunctions ?? true;
+    return this.run(handle, request, async (api) => (await api.view(handle, spec, withFunctions)) as WireViewResult).then((r) =>
       r.ok ? { ok: true, value: { tree: anyTreeFromWire(r.value.tree), functions: r.value.functions, applied: r.value.applied } } : r,
     );
   }

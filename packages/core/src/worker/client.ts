@@ -6,7 +6,7 @@ import type { ProfileErrorInfo } from '../parse/errors.ts';
 import type { ParseProgress } from '../parse/progress.ts';
 import type { FunctionTable as Table } from '../analysis/function-table.ts';
 import type { ViewSpec } from '../analysis/view.ts';
-import { AnalysisClient, type AnalysisOutcome, type AnalysisRequest, type ProfileView, type SandwichView } from './analysis-client.ts';
+import { AnalysisClient, type AnalysisOutcome, type AnalysisRequest, type ProfileView, type SandwichView, type ViewRequest } from './analysis-client.ts';
 import type { ProfileHandle } from './tree-store.ts';
 import { treeFromWire } from './wire.ts';
 import { createWorkerApi, type WireParseResult, type WorkerApi, type WorkerImportOptions } from './worker-api.ts';
@@ -88,7 +88,7 @@ export class ProfileParser {
    * computed in the worker. The worker keeps the last view of each profile, so a sandwich of it or one
    * more transform on it is cheap. Never rejects.
    */
-  view(handle: ProfileHandle, spec: ViewSpec, request?: AnalysisRequest): Promise<AnalysisOutcome<ProfileView>> {
+  view(handle: ProfileHandle, spec: ViewSpec, request?: ViewRequest): Promise<AnalysisOutcome<ProfileView>> {
     return this.analysis.view(handle, spec, request);
   }
 
@@ -241,6 +241,6 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export type { AnalysisOutcome, AnalysisRequest, ProfileView, SandwichView } from './analysis-client.ts';
+export type { AnalysisOutcome, AnalysisRequest, ProfileView, SandwichView, ViewRequest } from './analysis-client.ts';
 export type { ProfileHandle } from './tree-store.ts';
 export type { ViewSpec } from '../analysis/view.ts';

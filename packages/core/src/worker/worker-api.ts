@@ -123,12 +123,16 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
       store.release(handle);
     },
 
-    /** The view of a held profile: transforms applied (and inverted if asked), with its function tables. */
-    view(handle: ProfileHandle, spec: ViewSpec): WireViewResult {
+    /**
+     * The view of a held profile: transforms applied (and inverted if asked), with its function tables
+     * unless `withFunctions` is false (a page that draws first and fills its table after asks twice).
+     */
+    view(handle: ProfileHandle, spec: ViewSpec, withFunctions = true): WireViewResult {
       try {
         const view = viewOf(handle, spec);
         if (!view.ok) return view;
-        return { ok: true, tree: anyTreeToWire(view.tree, (b) => store.holds(b)), functions: tablesOf(view.tree), applied: view.applied };
+        const functions = withFunctions ? tablesOf(view.tree) : [];
+        return { ok: true, tree: anyTreeToWire(view.tree, (b) => store.holds(b)), functions, applied: view.applied };
       } catch (error) {
         return { ok: false, error: toAnalysisError(error) };
       }

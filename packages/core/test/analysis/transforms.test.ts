@@ -3,7 +3,7 @@
  * obvious model on random stacks: rewrite each stack, build the tree with FrameTreeBuilder, compare.
  */
 import { describe, expect, test } from 'vitest';
-import { applyTransform, applyTransforms, describeTransform, moduleOfName, type FrameTree, type Transform } from '../../src/index.ts';
+import { applyTransform, applyTransforms, describeTransform, isDiffTree, moduleOfName, type DiffTree, type FrameTree, type Transform } from '../../src/index.ts';
 import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
 import { drawColumns, randomStacks, rewrite, rewriteStacks, treeOfStacks, type Stack } from './stacks.ts';
 
@@ -238,6 +238,42 @@ describe('every transform equals the obvious rewrite of each stack', () => {
     ] as Transform[]) {
       const out = applyTransform(tree, t).tree;
       expect(out.totalByType.map((c) => c[0])).toEqual(tree.totalByType.map((c) => c[0]));
+    }
+  });
+});
+
+describe('diff trees', () => {
+  test('a transform keeps a DiffTree a DiffTree, both sides transformed alike, shares of what is left', () => {
+    const two = treeOfStacks(randomStacks(77, 120, ['a', 'b', 'c', 'd']));
+    const [total, totalB] = two.totalByType as [Float64Array, Float64Array];
+    const [self, selfB] = two.selfByType as [Float64Array, Float64Array];
+    const diff: DiffTree = {
+      ...two,
+      kind: 'diff',
+      sampleTypes: [two.sampleTypes[0]!],
+      sampleTypeIndex: 0,
+      total,
+      self,
+      totalByType: [total],
+      selfByType: [self],
+      totalB,
+      selfB,
+      baselineTotal: total[0]!,
+      comparisonTotal: totalB[0]!,
+      baselineName: 'before',
+    };
+    for (const t of [
+      { kind: 'drop', match: { name: 'b' } },
+      { kind: 'focus', match: { name: 'c' } },
+      { kind: 'merge-recursion' },
+    ] as Transform[]) {
+      const out = applyTransform(diff, t).tree as DiffTree;
+      const plain = applyTransform(two, t).tree;
+      expect(isDiffTree(out)).toBe(true);
+      expect(Array.from(out.total)).toEqual(Array.from(plain.totalByType[0]!));
+      expect(Array.from(out.selfB)).toEqual(Array.from(plain.selfByType[1]!));
+      expect([out.baselineTotal, out.comparisonTotal]).toEqual([plain.totalByType[0]![0], plain.totalByType[1]![0]]);
+      expect(out.baselineName).toBe('before');
     }
   });
 });
