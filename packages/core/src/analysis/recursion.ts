@@ -1,5 +1,5 @@
 import type { FrameTree } from '../model/frame-tree.ts';
-import { GONE, KEPT, MERGED, type ChildLinks } from './rewrite.ts';
+import { GONE, KEPT, MERGED, type ChildLinks } from './rewrite-frames.ts';
 import { selfColumnsOf } from './tree-writer.ts';
 import { newArray, recycle } from './buffer-pool.ts';
 
