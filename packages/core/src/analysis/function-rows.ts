@@ -15,7 +15,10 @@ export interface RowQuery {
   readonly sortBy?: FunctionColumn;
   /** Default: descending for values, ascending for names. */
   readonly descending?: boolean;
-  /** Case-insensitive text the name must contain; `/…/` (with an optional trailing i) is a regex. */
+  /**
+   * Case-insensitive text the name must contain; `/…/` (with an optional trailing i) is a regex — while
+   * it is not a valid one (being typed), the text itself is looked for.
+   */
   readonly filter?: string;
   /** Diff tables: only rows with this change (of the total, by the normalized delta). */
   readonly change?: Exclude<FunctionChange, 'same'>;
@@ -92,8 +95,7 @@ export function columnValues(table: FunctionTable, column: Exclude<FunctionColum
 
 function rowFilter(table: FunctionTable, names: StringTable, query: RowQuery): (row: number) => boolean {
   const text = query.filter?.trim() ?? '';
-  const regexText = /^\/(.+)\/(i?)$/.exec(text);
-  const regex = regexText ? compileRegex(regexText[1]!, regexText[2] === 'i') : null;
+  const regex = regexOf(text);
   const needle = text.toLowerCase();
   const change = query.change;
   if (change && !isDiffFunctionTable(table)) throw new RangeError('filtering by change needs a diff table');
@@ -103,6 +105,16 @@ function rowFilter(table: FunctionTable, names: StringTable, query: RowQuery): (
     const name = names.get(table.nameId[row]!);
     return regex ? regex.test(name) : name.toLowerCase().includes(needle);
   };
+}
+
+function regexOf(text: string): RegExp | null {
+  const m = /^\/(.+)\/(i?)$/.exec(text);
+  if (!m) return null;
+  try {
+    return compileRegex(m[1]!, m[2] === 'i');
+  } catch {
+    return null;
+  }
 }
 
 /** Ascending order with NaN last; ±Infinity (relative change of new rows) sorts at the ends. */

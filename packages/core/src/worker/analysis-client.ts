@@ -33,6 +33,8 @@ export type AnalysisOutcome<T> = { readonly ok: true; readonly value: T } | { re
 export interface WorkerLink {
   /** The worker's API (started on demand). */
   api(): Remote<WorkerApi> | WorkerApi;
+  /** The running worker's API, or null (releasing a tree must not start a worker). */
+  running(): Remote<WorkerApi> | WorkerApi | null;
   /** True when `api()` is a real worker (results arrive by transfer; sent trees must be copies). */
   isRemote(): boolean;
   /** Replaces a worker that stopped answering. */
@@ -81,7 +83,8 @@ export class AnalysisClient {
 
   release(handle: ProfileHandle): void {
     if (!this.trees.delete(handle)) return;
-    void Promise.resolve(this.link.api().release(handle)).catch(() => undefined);
+    const api = this.link.running();
+    if (api) void Promise.resolve(api.release(handle)).catch(() => undefined);
   }
 
   view(handle: ProfileHandle, spec: ViewSpec, request: ViewRequest = {}): Promise<AnalysisOutcome<ProfileView>> {

@@ -75,6 +75,7 @@ export class ProfileParser {
     this.stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_MS;
     this.analysis = new AnalysisClient({
       api: () => this.ensureWorker(),
+      running: () => this.remote,
       isRemote: () => this.worker !== null,
       restart: (reason) => {
         this.failCurrent(reason);
