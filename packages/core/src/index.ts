@@ -43,7 +43,8 @@ export {
 } from './analysis/transforms.ts';
 export { decodeTransforms, encodeTransforms } from './analysis/transform-url.ts';
 export { callersTree, invertTree } from './analysis/invert.ts';
-export { outermostFrames, sandwich, sandwichOf, type Sandwich } from './analysis/sandwich.ts';
+export { sandwich, sandwichOf, type Sandwich } from './analysis/sandwich.ts';
+export { outermostFrames } from './analysis/rewrite-frames.ts';
 export { computeView, viewKey, type ViewResult, type ViewSpec } from './analysis/view.ts';
 export { summarize, type ProfileSummary } from './analysis/summary.ts';
 export { foldChunks, foldToString } from './format/fold.ts';

@@ -67,3 +67,25 @@ export function framesLeft(tree: FrameTree, mask: Uint8Array, columns: readonly 
   }
   return left;
 }
+
+/**
+ * Frames whose name is in `mask` and that have no ancestor in `mask`, in pre-order: one scan that skips
+ * the subtree of each frame found. (A sandwich's callers start from these; a focus roots at them.)
+ */
+export function outermostFrames(tree: FrameTree, mask: Uint8Array): Int32Array {
+  const { nameId, subtreeEnd } = tree;
+  let found = new Int32Array(64);
+  let count = 0;
+  for (let i = 1; i < tree.length; ) {
+    if (mask[nameId[i]!]) {
+      if (count === found.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[count++] = i;
+      i = subtreeEnd[i]!;
+    } else i++;
+  }
+  return found.slice(0, count);
+}

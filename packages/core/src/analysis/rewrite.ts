@@ -2,7 +2,7 @@ import type { FrameTree } from '../model/frame-tree.ts';
 import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
 import { recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
-import { changedBelow, framesLeadingTo, framesLeft, KEPT, MERGED, type ChildLinks } from './rewrite-frames.ts';
+import { changedBelow, framesLeadingTo, framesLeft, KEPT, MERGED, outermostFrames, type ChildLinks } from './rewrite-frames.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
 import { derivedTree, PreorderWriter, selfColumnsOf, type DerivedNames } from './tree-writer.ts';
 
@@ -18,7 +18,9 @@ import { derivedTree, PreorderWriter, selfColumnsOf, type DerivedNames } from '.
  *   linked    the input's children come from `links` (merge-recursion builds them), frames marked there vanish
  */
 export type RewriteRule =
-  | { readonly op: 'hide' | 'drop' | 'focus' | 'keep'; readonly mask: Uint8Array }
+  | { readonly op: 'hide' | 'drop' | 'keep'; readonly mask: Uint8Array }
+  /** `roots`: the outermost matching frames, when the caller has them already (a sandwich). */
+  | { readonly op: 'focus'; readonly mask: Uint8Array; readonly roots?: Int32Array }
   | { readonly op: 'direct'; readonly mask: Uint8Array | null }
   | { readonly op: 'collapse'; readonly mask: Uint8Array; readonly moduleName: number }
   | { readonly op: 'linked'; readonly links: ChildLinks };
@@ -54,6 +56,7 @@ class Rewriter {
   /** Per input frame: `keep`, leads to a match; `drop`, is left (see framesLeft). */
   private readonly contains: Uint8Array | null;
   private readonly links: ChildLinks | null;
+  private readonly roots: Int32Array | null;
   /**
    * Per input frame, 1 when the rule changes something strictly below it; a frame met alone (one source)
    * with nothing changed below is copied with its whole subtree in one pass. Null: nothing below a
@@ -92,6 +95,7 @@ class Rewriter {
     this.mask = 'mask' in rule ? rule.mask : null;
     this.moduleName = rule.op === 'collapse' ? rule.moduleName : -1;
     this.links = rule.op === 'linked' ? rule.links : null;
+    this.roots = rule.op === 'focus' ? (rule.roots ?? outermostFrames(tree, rule.mask)) : null;
     this.columns = selfColumnsOf(tree);
     this.contains = rule.op === 'keep' ? framesLeadingTo(tree, rule.mask) : rule.op === 'drop' ? framesLeft(tree, rule.mask, this.columns) : null;
     this.changedBelow = changedBelow(tree, rule);
@@ -103,16 +107,10 @@ class Rewriter {
   run(): FrameTree {
     this.candCount = 0;
     if (this.op === OPS.focus) {
-      // the root's children are the outermost matching frames: found by one scan that skips their subtrees
+      // the root's children are the outermost matching frames
       const root = this.writer.push(-1, 0, 0);
-      const { nameId, subtreeEnd } = this.tree;
-      const mask = this.mask!;
-      for (let i = 1; i < this.tree.length; ) {
-        if (mask[nameId[i]!]) {
-          this.addCandidate(i, nameId[i]!);
-          i = subtreeEnd[i]!;
-        } else i++;
-      }
+      const roots = this.roots!;
+      for (let k = 0; k < roots.length; k++) this.addCandidate(roots[k]!, this.tree.nameId[roots[k]!]!);
       this.pushGroups(root, 0, NORMAL);
     } else {
       const searching = this.op === OPS.keep;

@@ -1,6 +1,7 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { callersTree } from './invert.ts';
 import { rewriteTree } from './rewrite.ts';
+import { outermostFrames } from './rewrite-frames.ts';
 
 /**
  * One function seen from both sides, as two trees the renderer draws around it:
@@ -35,26 +36,6 @@ export function sandwich(tree: FrameTree, name: string): Sandwich {
 export function sandwichOf(tree: FrameTree, nameId: number): Sandwich {
   const mask = new Uint8Array(tree.names.length);
   if (nameId > 0) mask[nameId] = 1;
-  const outermost = outermostFrames(tree, nameId);
-  return { nameId, callers: callersTree(tree, outermost), callees: rewriteTree(tree, { op: 'focus', mask }) };
-}
-
-/** Frames named `nameId` with no ancestor of the same name, in pre-order (their subtrees are skipped). */
-export function outermostFrames(tree: FrameTree, nameId: number): Int32Array {
-  const { nameId: names, subtreeEnd } = tree;
-  let count = 0;
-  for (let i = 1; i < tree.length; ) {
-    if (names[i] === nameId) {
-      count++;
-      i = subtreeEnd[i]!;
-    } else i++;
-  }
-  const frames = new Int32Array(count);
-  for (let i = 1, k = 0; i < tree.length; ) {
-    if (names[i] === nameId) {
-      frames[k++] = i;
-      i = subtreeEnd[i]!;
-    } else i++;
-  }
-  return frames;
+  const roots = outermostFrames(tree, mask);
+  return { nameId, callers: callersTree(tree, roots), callees: rewriteTree(tree, { op: 'focus', mask, roots }) };
 }
