@@ -10,7 +10,7 @@ import { analysisCases } from './analysis-cases.ts';
 export interface AnalysisBenchResult {
   error?: string;
   frames?: number;
-  rows?: { label: string; ms: number; frames: number; longestTaskMs: number }[];
+  rows?: { label: string; ms: number; computeMs: number | null; copyMs: number | null; frames: number; longestTaskMs: number }[];
 }
 
 declare global {
@@ -39,34 +39,45 @@ window.benchAnalysis = async (url: string, runs: number) => {
   const reset = async () => {
     await parser.functionTables(handle, { transforms: [{ kind: 'drop', match: { name: '\u0000bench' } }] });
   };
-  const time = async (label: string, request: () => Promise<number>) => {
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  /** `request` returns the frames it got and the worker's own timing (compute, copy for the page). */
+  const time = async (label: string, request: () => Promise<{ frames: number; timing: { computeMs: number; copyMs: number } | null }>) => {
     const ms: number[] = [];
+    const compute: number[] = [];
+    const copy: number[] = [];
+    let timed = false;
     let frames = 0;
     longestTask = 0;
     for (let r = 0; r < runs; r++) {
       await reset();
       const t0 = performance.now();
-      frames = await request();
+      const result = await request();
       ms.push(performance.now() - t0);
+      frames = result.frames;
+      if (result.timing) {
+        timed = true;
+        compute.push(result.timing.computeMs);
+        copy.push(result.timing.copyMs);
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 50)); // let the observer report the last task
-    rows.push({ label, ms: ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!, frames, longestTaskMs: longestTask });
+    rows.push({ label, ms: median(ms), computeMs: timed ? median(compute) : null, copyMs: timed ? median(copy) : null, frames, longestTaskMs: longestTask });
   };
   const fail = (error: { message: string }): never => {
     throw new Error(error.message);
   };
   await time('function tables (every sample type)', async () => {
     const r = await parser.functionTables(handle, { transforms: [] });
-    return r.ok ? r.value[0]!.nameId.length : fail(r.error);
+    return r.ok ? { frames: r.value[0]!.nameId.length, timing: null } : fail(r.error);
   });
   for (const c of cases) {
     await time(c.label, async () => {
       if (c.sandwich) {
         const r = await parser.sandwich(handle, c.spec, c.sandwich);
-        return r.ok ? r.value.callers.length + r.value.callees.length : fail(r.error);
+        return r.ok ? { frames: r.value.callers.length + r.value.callees.length, timing: r.value.timing } : fail(r.error);
       }
       const r = await parser.view(handle, c.spec, { withFunctions: false });
-      return r.ok ? r.value.tree.length : fail(r.error);
+      return r.ok ? { frames: r.value.tree.length, timing: r.value.timing } : fail(r.error);
     });
   }
   observer.disconnect();

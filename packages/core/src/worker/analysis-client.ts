@@ -8,7 +8,7 @@ import type { FrameTree } from '../model/frame-tree.ts';
 import { anyTreeFromWire, anyTreeToWire } from './analysis-wire.ts';
 import type { ProfileHandle } from './tree-store.ts';
 import { transferablesOf } from './wire.ts';
-import type { WireSandwichResult, WireTablesResult, WireViewResult, WorkerApi } from './worker-api.ts';
+import type { WireSandwichResult, WireTablesResult, WireViewResult, WorkerApi, WorkerTiming } from './worker-api.ts';
 
 /** A view of a profile as the page draws it. */
 export interface ProfileView {
@@ -17,6 +17,8 @@ export interface ProfileView {
   readonly functions: readonly FunctionTable[];
   /** Each transform with the number of frames it matched (0: the chip can say it did nothing). */
   readonly applied: readonly AppliedTransform[];
+  /** Time spent in the worker (diagnostics); null when the page answered from its own tree. */
+  readonly timing: WorkerTiming | null;
 }
 
 /** Callers (inverted, rooted at the function) and callees (rooted at it) of one function. */
@@ -25,6 +27,8 @@ export interface SandwichView {
   readonly nameId: number;
   readonly callers: FrameTree;
   readonly callees: FrameTree;
+  /** Time spent in the worker (diagnostics). */
+  readonly timing: WorkerTiming;
 }
 
 export type AnalysisOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AnalysisErrorInfo };
@@ -89,9 +93,18 @@ export class AnalysisClient {
 
   view(handle: ProfileHandle, spec: ViewSpec, request: ViewRequest = {}): Promise<AnalysisOutcome<ProfileView>> {
     const withFunctions = request.withFunctions ?? true;
+    const own = spec.transforms.length === 0 && !spec.inverted ? this.trees.get(handle)?.deref() : undefined;
+    if (own) return this.ownView(handle, own, withFunctions, request);
     return this.run(handle, request, async (api) => (await api.view(handle, spec, withFunctions)) as WireViewResult).then((r) =>
-      r.ok ? { ok: true, value: { tree: anyTreeFromWire(r.value.tree), functions: r.value.functions, applied: r.value.applied } } : r,
+      r.ok ? { ok: true, value: { tree: anyTreeFromWire(r.value.tree), functions: r.value.functions, applied: r.value.applied, timing: r.value.timing } } : r,
     );
+  }
+
+  /** The view without transforms is the page's own tree: only its tables come from the worker. */
+  private async ownView(handle: ProfileHandle, tree: FrameTree, withFunctions: boolean, request: AnalysisRequest): Promise<AnalysisOutcome<ProfileView>> {
+    if (!withFunctions) return { ok: true, value: { tree, functions: [], applied: [], timing: null } };
+    const tables = await this.functionTables(handle, { transforms: [] }, request);
+    return tables.ok ? { ok: true, value: { tree, functions: tables.value, applied: [], timing: null } } : tables;
   }
 
   functionTables(handle: ProfileHandle, spec: ViewSpec, request: AnalysisRequest = {}): Promise<AnalysisOutcome<readonly FunctionTable[]>> {
@@ -102,7 +115,9 @@ export class AnalysisClient {
 
   sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, request: AnalysisRequest = {}): Promise<AnalysisOutcome<SandwichView>> {
     return this.run(handle, request, async (api) => (await api.sandwich(handle, spec, name)) as WireSandwichResult).then((r) =>
-      r.ok ? { ok: true, value: { nameId: r.value.nameId, callers: anyTreeFromWire(r.value.callers), callees: anyTreeFromWire(r.value.callees) } } : r,
+      r.ok
+        ? { ok: true, value: { nameId: r.value.nameId, callers: anyTreeFromWire(r.value.callers), callees: anyTreeFromWire(r.value.callees), timing: r.value.timing } }
+        : r,
     );
   }
 

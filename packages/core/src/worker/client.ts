@@ -244,4 +244,5 @@ function messageOf(error: unknown): string {
 
 export type { AnalysisOutcome, AnalysisRequest, ProfileView, SandwichView, ViewRequest } from './analysis-client.ts';
 export type { ProfileHandle } from './tree-store.ts';
+export type { WorkerTiming } from './worker-api.ts';
 export type { ViewSpec } from '../analysis/view.ts';

@@ -25,15 +25,30 @@ export type WireParseResult =
   | { readonly ok: true; readonly tree: FrameTreeWire; readonly functions: readonly FunctionTable[] }
   | { readonly ok: false; readonly error: ProfileErrorInfo };
 
+/**
+ * Where a request's time went in the worker, for diagnostics and the bench: computing (views, tables,
+ * sandwiches) and copying what the worker keeps for the page.
+ */
+export interface WorkerTiming {
+  readonly computeMs: number;
+  readonly copyMs: number;
+}
+
 /** A view as it crosses the boundary: the tree, its function tables, and what each transform matched. */
 export type WireViewResult =
-  | { readonly ok: true; readonly tree: AnyTreeWire; readonly functions: readonly FunctionTable[]; readonly applied: readonly AppliedTransform[] }
+  | {
+      readonly ok: true;
+      readonly tree: AnyTreeWire;
+      readonly functions: readonly FunctionTable[];
+      readonly applied: readonly AppliedTransform[];
+      readonly timing: WorkerTiming;
+    }
   | { readonly ok: false; readonly error: AnalysisErrorInfo };
 
 export type WireTablesResult = { readonly ok: true; readonly functions: readonly FunctionTable[] } | { readonly ok: false; readonly error: AnalysisErrorInfo };
 
 export type WireSandwichResult =
-  | { readonly ok: true; readonly nameId: number; readonly callers: AnyTreeWire; readonly callees: AnyTreeWire }
+  | { readonly ok: true; readonly nameId: number; readonly callers: AnyTreeWire; readonly callees: AnyTreeWire; readonly timing: WorkerTiming }
   | { readonly ok: false; readonly error: AnalysisErrorInfo };
 
 /** Options of the worker API (tests shrink the store). */
@@ -129,10 +144,13 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
      */
     view(handle: ProfileHandle, spec: ViewSpec, withFunctions = true): WireViewResult {
       try {
+        const t0 = performance.now();
         const view = viewOf(handle, spec);
         if (!view.ok) return view;
         const functions = withFunctions ? tablesOf(view.tree) : [];
-        return { ok: true, tree: anyTreeToWire(view.tree, (b) => store.holds(b)), functions, applied: view.applied };
+        const t1 = performance.now();
+        const tree = anyTreeToWire(view.tree, (b) => store.holds(b));
+        return { ok: true, tree, functions, applied: view.applied, timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
       } catch (error) {
         return { ok: false, error: toAnalysisError(error) };
       }
@@ -151,11 +169,14 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
     /** Callers and callees of the function named `name` in a view. */
     sandwich(handle: ProfileHandle, spec: ViewSpec, name: string): WireSandwichResult {
       try {
+        const t0 = performance.now();
         const view = viewOf(handle, spec);
         if (!view.ok) return view;
         const s = sandwich(view.tree, name);
+        const t1 = performance.now();
         const page = (t: FrameTree) => anyTreeToWire(t, (b) => store.holds(b));
-        return { ok: true, nameId: s.nameId, callers: page(s.callers), callees: page(s.callees) };
+        const [callers, callees] = [page(s.callers), page(s.callees)];
+        return { ok: true, nameId: s.nameId, callers, callees, timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
       } catch (error) {
         return { ok: false, error: toAnalysisError(error) };
       }

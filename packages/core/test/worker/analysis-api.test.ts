@@ -133,6 +133,10 @@ describe('page-side client (in-process worker)', () => {
     expect(view.ok && view.value.tree.total[0]).toBe(13);
     const s = await parser.sandwich(handle, { transforms: [] }, 'lock');
     expect(s.ok && [s.value.callers.total[0], s.value.callees.total[0]]).toEqual([8, 8]);
+    // the view without transforms is the page's own tree (no copy crosses); its tables come from the worker
+    const plain = await parser.view(handle, { transforms: [] });
+    expect(plain.ok && plain.value.tree).toBe(outcome.profile.tree);
+    expect(plain.ok && plain.value.functions[0]!.whole).toBe(13);
     parser.dispose();
   });
 
