@@ -2,8 +2,10 @@
  * Browser bench page for the analyses: parses a generated file in the real worker (which keeps the
  * tree), then times each request from the page — function tables, every case of analysis-cases.ts — up to
  * the result on the page (copy and transfer included), and the longest main-thread task meanwhile (Long
- * Tasks API): the page must stay responsive while the worker computes. Driven by scripts/bench.mjs.
+ * Tasks API): the page must stay responsive while the worker computes. Results are handed back to the
+ * worker after each run (`recycle`), as the UI does with a view it replaced. Driven by scripts/bench.mjs.
  */
+import type { FrameTree } from '../../packages/core/src/index.ts';
 import { ProfileParser } from '../../packages/core/src/worker/client.ts';
 import { analysisCases } from './analysis-cases.ts';
 
@@ -40,8 +42,12 @@ window.benchAnalysis = async (url: string, runs: number) => {
     await parser.functionTables(handle, { transforms: [{ kind: 'drop', match: { name: '\u0000bench' } }] });
   };
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  /** `request` returns the frames it got and the worker's own timing (compute, copy for the page). */
-  const time = async (label: string, request: () => Promise<{ frames: number; timing: { computeMs: number; copyMs: number } | null }>) => {
+  /**
+   * `request` returns the frames it got, the worker's own timing (compute, copy for the page), and the
+   * trees it got, which are handed back to the worker after the run (as the UI does with a replaced view).
+   */
+  type Got = { frames: number; timing: { computeMs: number; copyMs: number } | null; trees?: FrameTree[] };
+  const time = async (label: string, request: () => Promise<Got>) => {
     const ms: number[] = [];
     const compute: number[] = [];
     const copy: number[] = [];
@@ -53,6 +59,7 @@ window.benchAnalysis = async (url: string, runs: number) => {
       const t0 = performance.now();
       const result = await request();
       ms.push(performance.now() - t0);
+      for (const t of result.trees ?? []) parser.recycle(t);
       frames = result.frames;
       if (result.timing) {
         timed = true;
@@ -74,10 +81,10 @@ window.benchAnalysis = async (url: string, runs: number) => {
     await time(c.label, async () => {
       if (c.sandwich) {
         const r = await parser.sandwich(handle, c.spec, c.sandwich);
-        return r.ok ? { frames: r.value.callers.length + r.value.callees.length, timing: r.value.timing } : fail(r.error);
+        return r.ok ? { frames: r.value.callers.length + r.value.callees.length, timing: r.value.timing, trees: [r.value.callers, r.value.callees] } : fail(r.error);
       }
       const r = await parser.view(handle, c.spec, { withFunctions: false });
-      return r.ok ? { frames: r.value.tree.length, timing: r.value.timing } : fail(r.error);
+      return r.ok ? { frames: r.value.tree.length, timing: r.value.timing, trees: [r.value.tree] } : fail(r.error);
     });
   }
   observer.disconnect();

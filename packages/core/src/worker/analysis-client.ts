@@ -5,6 +5,7 @@ import type { FunctionTable } from '../analysis/function-table.ts';
 import type { AppliedTransform } from '../analysis/transforms.ts';
 import type { ViewSpec } from '../analysis/view.ts';
 import type { FrameTree } from '../model/frame-tree.ts';
+import { buffersOf } from '../analysis/tree-writer.ts';
 import { anyTreeFromWire, anyTreeToWire } from './analysis-wire.ts';
 import type { ProfileHandle } from './tree-store.ts';
 import { transferablesOf } from './wire.ts';
@@ -83,6 +84,19 @@ export class AnalysisClient {
   /** A handle to use for the next parse's retained tree. */
   reserveHandle(): ProfileHandle {
     return this.nextHandle++;
+  }
+
+  /**
+   * Gives a tree the page will never read again (a replaced view, a closed sandwich) back to the worker,
+   * which writes later results into its memory. The tree's arrays are moved: afterwards they are empty.
+   * Trees the page registered under a handle are released first.
+   */
+  recycle(tree: FrameTree): void {
+    for (const [handle, ref] of this.trees) if (ref.deref() === tree) this.release(handle);
+    const api = this.link.running();
+    if (!api || !this.link.isRemote()) return;
+    const buffers = [...new Set(buffersOf(tree))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0);
+    void Promise.resolve(api.recycle(transfer(buffers, buffers))).catch(() => undefined);
   }
 
   release(handle: ProfileHandle): void {

@@ -2,6 +2,7 @@ import { isDiffTree, type DiffTree } from '../diff/diff-tree.ts';
 import type { FrameTree } from '../model/frame-tree.ts';
 import { StringTable } from '../model/string-table.ts';
 import { treeFromWire, treeToWire, type FrameTreeWire } from './wire.ts';
+import { newArray } from '../analysis/buffer-pool.ts';
 
 /** A FrameTree or DiffTree as transferable data (a DiffTree's comparison columns ride alongside). */
 export interface AnyTreeWire {
@@ -23,10 +24,10 @@ export interface AnyTreeWire {
  */
 export function anyTreeToWire(tree: FrameTree, mustCopy: (buffer: ArrayBufferLike) => boolean = () => false): AnyTreeWire {
   const copies = new Map<ArrayBufferView, ArrayBufferView>();
-  const own = <T extends ArrayBufferView & { slice(): T }>(a: T): T => {
+  const own = <T extends Column>(a: T): T => {
     if (!mustCopy(a.buffer)) return a;
     let copy = copies.get(a) as T | undefined;
-    if (!copy) copies.set(a, (copy = a.slice()));
+    if (!copy) copies.set(a, (copy = copyOf(a)));
     return copy;
   };
   const table = (t: StringTable) => new StringTable(own(t.bytes), own(t.offsets));
@@ -65,6 +66,15 @@ export function anyTreeToWire(tree: FrameTree, mustCopy: (buffer: ArrayBufferLik
       ...(comparisonName !== undefined ? { comparisonName } : {}),
     },
   };
+}
+
+type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+
+/** A copy of a column, on recycled memory when the worker has some (see buffer-pool.ts). */
+function copyOf<T extends Column>(a: T): T {
+  const copy = newArray(a.constructor as never, a.length, false) as unknown as T;
+  copy.set(a as never);
+  return copy;
 }
 
 /** Rebuilds a FrameTree or DiffTree from its wire form (no copy). */

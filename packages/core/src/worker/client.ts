@@ -108,6 +108,15 @@ export class ProfileParser {
     return this.analysis.register(tree);
   }
 
+  /**
+   * Hands a tree the page will not read again (a replaced view, a closed sandwich) back to the worker,
+   * whose next results reuse its memory instead of paging in fresh memory. Its arrays are moved away:
+   * call it only once nothing (the renderer included) reads the tree any more.
+   */
+  recycle(tree: FrameTree): void {
+    this.analysis.recycle(tree);
+  }
+
   /** The page no longer needs `handle`: the worker forgets it (also done when the tree is collected). */
   release(handle: ProfileHandle): void {
     this.analysis.release(handle);

@@ -1,4 +1,4 @@
-import { BufferPool, useBufferPool } from '../analysis/buffer-pool.ts';
+import { BufferPool, recycleBuffer, useBufferPool } from '../analysis/buffer-pool.ts';
 import { toAnalysisError, type AnalysisErrorInfo } from '../analysis/errors.ts';
 import { diffFunctionTable, functionTables, type FunctionTable } from '../analysis/function-table.ts';
 import { sandwich } from '../analysis/sandwich.ts';
@@ -131,6 +131,14 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
     /** Keeps a tree the page sends (after a worker restart, or one made elsewhere) under `handle`. */
     adopt(handle: ProfileHandle, wire: AnyTreeWire): void {
       store.put(handle, anyTreeFromWire(wire));
+    },
+
+    /**
+     * Takes back the buffers of trees the page no longer uses (`ProfileParser.recycle`): the next views
+     * and copies are written into them instead of fresh memory. Without a pool, they are just dropped.
+     */
+    recycle(buffers: readonly ArrayBuffer[]): void {
+      for (const b of buffers) if (!store.holds(b)) recycleBuffer(b);
     },
 
     /** Forgets `handle` (the page no longer shows it). */

@@ -43,6 +43,28 @@ describe('analyses in the worker', () => {
     parser.dispose();
   });
 
+  test('a view handed back (recycle) is emptied on the page; later views are still right', async () => {
+    const parser = new ProfileParser();
+    // large enough (160k frames) that its columns pass the pool’s 1 MiB floor
+    const text = Array.from({ length: 150_000 }, (_, i) => `main;w${i % 97};x${i % 89};y${i} ${1 + (i % 5)}`).join('\n');
+    const outcome = await parser.parse(new TextEncoder().encode(text));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const spec = (name: string) => ({ transforms: [{ kind: 'hide' as const, match: { name } }] });
+    const first = await parser.view(outcome.profile.handle, spec('main'));
+    if (!first.ok) throw new Error(first.error.message);
+    const expected = Array.from(first.value.tree.total);
+    parser.recycle(first.value.tree);
+    expect(first.value.tree.total.length).toBe(0); // moved to the worker
+    for (const name of ['w1', 'x2', 'main']) {
+      const again = await parser.view(outcome.profile.handle, spec(name));
+      if (!again.ok) throw new Error(again.error.message);
+      if (name === 'main') expect(Array.from(again.value.tree.total)).toEqual(expected);
+      parser.recycle(again.value.tree);
+    }
+    expect(outcome.profile.tree.total[0]).toBe(expected[0]); // the page's own tree is untouched
+    parser.dispose();
+  });
+
   test('after a worker restart the page’s tree is sent again', async () => {
     const parser = new ProfileParser();
     const outcome = await parser.parse(new TextEncoder().encode('main;a;b 3\nmain;b 2\n'));
