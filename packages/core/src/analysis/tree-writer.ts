@@ -32,7 +32,6 @@ export class PreorderWriter {
   /** Self value per column, summed by the caller. */
   readonly self: Float64Array[];
   length = 0;
-  maxDepth = 0;
 
   /** Most frames this writer can take (the bound given, at most the frame limit). */
   readonly capacity: number;
@@ -66,7 +65,6 @@ export class PreorderWriter {
     this.nameId[f] = nameId;
     if (depth > 0xffff && this.depth instanceof Uint16Array) this.depth = Uint32Array.from(this.depth);
     this.depth[f] = depth;
-    if (depth > this.maxDepth) this.maxDepth = depth;
     return f;
   }
 
@@ -88,13 +86,8 @@ export class PreorderWriter {
     this.nameId.set(tree.nameId.subarray(frame + 1, end), first + 1);
     const shift = first - frame;
     const depthShift = top.depth - tree.depth[frame]!;
+    if (tree.maxDepth + depthShift > 0xffff && this.depth instanceof Uint16Array) this.depth = Uint32Array.from(this.depth);
     const { parent: inParent, depth: inDepth } = tree;
-    let deepest = 0;
-    for (let j = frame + 1; j < end; j++) {
-      const d = inDepth[j]!;
-      if (d > deepest) deepest = d;
-    }
-    if (deepest + depthShift > 0xffff && this.depth instanceof Uint16Array) this.depth = Uint32Array.from(this.depth);
     const parent = this.parent;
     const depth = this.depth;
     for (let j = frame + 1; j < end; j++) {
@@ -102,7 +95,6 @@ export class PreorderWriter {
       depth[j + shift] = inDepth[j]! + depthShift;
     }
     this.length = first + (end - frame);
-    if (deepest + depthShift > this.maxDepth) this.maxDepth = deepest + depthShift;
   }
 
   /** Exact-length columns, totals and subtree ends (one reverse pass: children follow their parent). */
@@ -135,12 +127,15 @@ export class PreorderWriter {
     }
     if (n > 0) size[0] = size[0]! + 1;
     let stacks = 0;
+    let maxDepth = 0;
+    const depth = fit(this.depth);
     for (let f = 0; f < n; f++) {
       const end = f + size[f]!;
       subtreeEnd[f] = end;
+      if (depth[f]! > maxDepth) maxDepth = depth[f]!;
       if (f > 0 && (end === f + 1 || hasValue(self, f))) stacks++;
     }
-    return { length: n, parent, nameId: fit(this.nameId), depth: fit(this.depth), subtreeEnd, self, total, maxDepth: this.maxDepth, stacks };
+    return { length: n, parent, nameId: fit(this.nameId), depth, subtreeEnd, self, total, maxDepth, stacks };
   }
 }
 

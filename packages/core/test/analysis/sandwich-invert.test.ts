@@ -3,7 +3,7 @@
  * checked against per-stack rewrites; inverting twice gives back every function's figures.
  */
 import { describe, expect, test } from 'vitest';
-import { functionTable, importProfile, invertTree, sandwich, type FrameTree } from '../../src/index.ts';
+import { applyTransform, functionTable, importProfile, invertTree, sandwich, type FrameTree } from '../../src/index.ts';
 import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
 import { corpusBytes, readManifest } from '../corpus/manifest.ts';
 import { drawColumns, randomStacks, rewrite, rewriteStacks, treeOfStacks } from './stacks.ts';
@@ -146,5 +146,28 @@ describe('sandwich', () => {
         expect(s.callees.total[0]).toBe(total);
       }
     }
+  });
+});
+
+describe('deep stacks (past 65535 frames: 32-bit depths)', () => {
+  const frames = Array.from({ length: 70_000 }, (_, i) => (i % 2 ? 'b' : 'a'));
+  const tree = treeOfStacks([{ frames, values: [3] }, { frames: ['a', 'c'], values: [1] }], 1);
+
+  test('inverted, twice, and transformed, without recursion or overflow', () => {
+    const inverted = invertTree(tree);
+    expect(inverted.maxDepth).toBe(70_000);
+    expect(inverted.depth).toBeInstanceOf(Uint32Array);
+    const twice = invertTree(inverted);
+    expect(Array.from(twice.depth)).toEqual(Array.from(tree.depth));
+    expect(Array.from(twice.total)).toEqual(Array.from(tree.total));
+    const merged = applyTransform(tree, { kind: 'merge-recursion' }).tree;
+    expect(drawTree(merged)).toBe(drawing(`
+      all 4 (0)
+        a 4 (0)
+          b 3 (3)
+          c 1 (1)
+    `));
+    const hidden = applyTransform(tree, { kind: 'hide', match: { name: 'c' } }).tree;
+    expect([hidden.maxDepth, hidden.total[0], hidden.depth instanceof Uint32Array]).toEqual([70_000, 4, true]);
   });
 });
