@@ -17,6 +17,9 @@ export function totalColumnsOf(tree: FrameTree): readonly Float64Array[] {
   return isDiffTree(tree) ? [tree.total, tree.totalB] : tree.totalByType;
 }
 
+/** Subtrees up to this many frames are copied by loops, larger ones with `set` (a view per column). */
+const SMALL_SUBTREE = 64;
+
 /** Derived trees are compacted to exact-size buffers when they use less than this share of the bound. */
 const COMPACT_BELOW = 0.25;
 
@@ -79,11 +82,19 @@ export class PreorderWriter {
       throw new ProfileError('too-large', `This view has more than ${this.maxFrames.toLocaleString('en-US')} frames, the current limit.`);
     }
     const first = this.push(top.parent, top.nameId, top.depth);
-    for (let t = 0; t < columns.length; t++) {
-      this.self[t]!.set(columns[t]!.subarray(frame, end), first);
+    if (end - frame > SMALL_SUBTREE) {
+      for (let t = 0; t < columns.length; t++) this.self[t]!.set(columns[t]!.subarray(frame, end), first);
+      this.nameId.set(tree.nameId.subarray(frame + 1, end), first + 1);
+    } else {
+      // most copied subtrees are a few frames: plain loops beat making subarray views
+      for (let t = 0; t < columns.length; t++) {
+        const from = columns[t]!;
+        const to = this.self[t]!;
+        for (let j = frame; j < end; j++) to[j - frame + first] = from[j]!;
+      }
+      for (let j = frame + 1; j < end; j++) this.nameId[j - frame + first] = tree.nameId[j]!;
     }
     if (end === frame + 1) return;
-    this.nameId.set(tree.nameId.subarray(frame + 1, end), first + 1);
     const shift = first - frame;
     const depthShift = top.depth - tree.depth[frame]!;
     if (tree.maxDepth + depthShift > 0xffff && this.depth instanceof Uint16Array) this.depth = Uint32Array.from(this.depth);
@@ -114,34 +125,36 @@ export class PreorderWriter {
       return t;
     });
     const subtreeEnd = newArray(Uint32Array, n);
-    const size = subtreeEnd;
+    const size = subtreeEnd; // subtree sizes first, turned into ends below
     for (let f = n - 1; f > 0; f--) {
       const s = size[f]! + 1;
       size[f] = s;
       const p = parent[f]!;
       size[p] = size[p]! + s;
-      for (let t = 0; t < total.length; t++) {
-        const column = total[t]!;
+    }
+    if (n > 0) size[0] = size[0]! + 1;
+    // one column at a time: tight loops (children follow their parent, so a backward pass sums them)
+    for (const column of total) {
+      for (let f = n - 1; f > 0; f--) {
+        const p = parent[f]!;
         column[p] = column[p]! + column[f]!;
       }
     }
-    if (n > 0) size[0] = size[0]! + 1;
-    let stacks = 0;
-    let maxDepth = 0;
     const depth = fit(this.depth);
+    let maxDepth = 0;
     for (let f = 0; f < n; f++) {
-      const end = f + size[f]!;
-      subtreeEnd[f] = end;
+      subtreeEnd[f] = f + size[f]!;
       if (depth[f]! > maxDepth) maxDepth = depth[f]!;
-      if (f > 0 && (end === f + 1 || hasValue(self, f))) stacks++;
     }
+    // a stack ends at a leaf or at a frame with a self value
+    const ends = newArray(Uint8Array, n);
+    for (let f = 1; f < n; f++) if (subtreeEnd[f] === f + 1) ends[f] = 1;
+    for (const column of self) for (let f = 1; f < n; f++) if (column[f] !== 0) ends[f] = 1;
+    let stacks = 0;
+    for (let f = 1; f < n; f++) stacks += ends[f]!;
+    recycle(ends);
     return { length: n, parent, nameId: fit(this.nameId), depth, subtreeEnd, self, total, maxDepth, stacks };
   }
-}
-
-function hasValue(columns: readonly Float64Array[], frame: number): boolean {
-  for (let t = 0; t < columns.length; t++) if (columns[t]![frame] !== 0) return true;
-  return false;
 }
 
 /** The columns a PreorderWriter produced. */
