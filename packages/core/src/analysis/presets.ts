@@ -16,6 +16,7 @@ export interface Preset {
   readonly modules: RegExp | null;
 }
 
+/** The presets, in the order a menu lists them. */
 export const PRESETS: readonly Preset[] = [
   {
     id: 'go-runtime',

@@ -10,9 +10,11 @@ export interface ChildLinks {
   readonly state: Uint8Array;
 }
 
-/** ChildLinks states. */
+/** ChildLinks state: the frame vanishes (every stack through it was moved up by a merge). */
 export const GONE = 0;
+/** ChildLinks state: the frame stays. */
 export const KEPT = 1;
+/** ChildLinks state: the frame joins the frame whose list holds it. */
 export const MERGED = 2;
 
 /*

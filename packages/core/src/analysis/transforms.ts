@@ -34,6 +34,7 @@ export interface AppliedTransform {
   readonly matchedFrames: number;
 }
 
+/** The transformed tree and what each transform matched, or why a transform could not be applied. */
 export type TransformResult =
   | { readonly ok: true; readonly tree: FrameTree; readonly applied: readonly AppliedTransform[] }
   | { readonly ok: false; readonly error: AnalysisErrorInfo };

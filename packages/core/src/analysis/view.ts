@@ -11,6 +11,7 @@ export interface ViewSpec {
   readonly inverted?: boolean;
 }
 
+/** A computed view, or why it could not be computed. */
 export type ViewResult =
   | { readonly ok: true; readonly tree: FrameTree; readonly applied: readonly AppliedTransform[] }
   | { readonly ok: false; readonly error: AnalysisErrorInfo };

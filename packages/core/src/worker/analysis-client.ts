@@ -32,6 +32,7 @@ export interface SandwichView {
   readonly timing: WorkerTiming;
 }
 
+/** An analysis result as the page gets it: never a rejected promise. */
 export type AnalysisOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AnalysisErrorInfo };
 
 /** What the analysis client needs from the parser that owns the worker. */
@@ -46,11 +47,13 @@ export interface WorkerLink {
   restart(reason: string): void;
 }
 
+/** Options of any analysis request. */
 export interface AnalysisRequest {
   /** Aborting resolves the request as `cancelled` at once (the worker's result is then dropped). */
   readonly signal?: AbortSignal;
 }
 
+/** Options of a view request. */
 export interface ViewRequest extends AnalysisRequest {
   /** Also compute the view's function tables (default true; false gets the tree sooner, `functions` empty). */
   readonly withFunctions?: boolean;

@@ -45,8 +45,10 @@ export type WireViewResult =
     }
   | { readonly ok: false; readonly error: AnalysisErrorInfo };
 
+/** Function tables as they cross the boundary. */
 export type WireTablesResult = { readonly ok: true; readonly functions: readonly FunctionTable[] } | { readonly ok: false; readonly error: AnalysisErrorInfo };
 
+/** A sandwich as it crosses the boundary. */
 export type WireSandwichResult =
   | { readonly ok: true; readonly nameId: number; readonly callers: AnyTreeWire; readonly callees: AnyTreeWire; readonly timing: WorkerTiming }
   | { readonly ok: false; readonly error: AnalysisErrorInfo };
@@ -202,4 +204,5 @@ function tablesOf(tree: FrameTree): FunctionTable[] {
   return isDiffTree(tree) ? [diffFunctionTable(tree)] : functionTables(tree);
 }
 
+/** The worker's API (what `wrap` gives the page). */
 export type WorkerApi = ReturnType<typeof createWorkerApi>;
