@@ -89,8 +89,19 @@ class UpwardWriter {
     const start = this.pendStart[e]!;
     const end = start + this.pendCount[e]!;
     const depth = this.pendDepth[e]!;
-    const out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
     const parent = this.tree.parent;
+    if (end === start + 1) {
+      // one source left: its path up is a chain with nothing to merge — written in one loop
+      this.arenaTop = start;
+      const origin = this.arenaOrigin[start]!;
+      const nameId = this.tree.nameId;
+      let out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
+      let d = depth;
+      for (let up = parent[this.arenaFrame[start]!]!; up > 0; up = parent[up]!) out = this.writer.push(out, nameId[up]!, ++d);
+      this.addValue(out, origin);
+      return;
+    }
+    const out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
     this.candCount = 0;
     for (let k = start; k < end; k++) {
       const origin = this.arenaOrigin[k]!;

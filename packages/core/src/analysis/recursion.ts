@@ -15,18 +15,27 @@ import { newArray, recycle } from './buffer-pool.ts';
  * merged frame, else the frame its (rewritten) parent maps onto. A second, backward pass threads the
  * lists, so every list stays in input order (names ascending for frames of one parent).
  */
-export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildLinks {
+export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildLinks & { readonly mergedFrames: number } {
   const n = tree.length;
   const { parent, nameId } = tree;
   const link = newArray(Int32Array, n);
   const merged = newArray(Uint8Array, n);
+  // A frame can only merge when an input ancestor has its name: `onPath` counts the frames of each name
+  // on the input path (an explicit stack of open frames), so the walk up the rewritten path below runs
+  // only for those few frames, not for every frame.
+  const onPath = newArray(Uint32Array, tree.names.length);
+  const open = newArray(Int32Array, tree.maxDepth + 2);
+  const { subtreeEnd } = tree;
+  let top = 0;
+  let mergedFrames = 0;
   link[0] = -1;
   for (let i = 1; i < n; i++) {
+    while (top > 0 && subtreeEnd[open[top - 1]!]! <= i) onPath[nameId[open[--top]!]!]!--;
     const p = parent[i]!;
     const at = merged[p] ? link[p]! : p; // the kept frame the parent maps onto
     const name = nameId[i]!;
     let target = -1;
-    if (mask === null || mask[name]) {
+    if (onPath[name]! > 0 && (mask === null || mask[name])) {
       // walk the rewritten path: kept frames link to their rewritten parent
       for (let a = at; a > 0; a = link[a]!) {
         if (nameId[a] === name) {
@@ -38,8 +47,12 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildL
     if (target >= 0) {
       merged[i] = 1;
       link[i] = target;
+      mergedFrames++;
     } else link[i] = at;
+    onPath[name]!++;
+    open[top++] = i;
   }
+  recycle(onPath, open);
   // Backward: thread the lists, and keep a frame only when a stack still ends at or below it (stacks
   // that went through it may all have been moved up by a merge; a stack ends at a leaf or a self value).
   const columns = selfColumnsOf(tree);
@@ -59,5 +72,5 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildL
     state[i] = state[i] ? MERGED : alive[i] ? KEPT : GONE;
   }
   recycle(link, alive);
-  return { firstChild, nextSibling, state };
+  return { firstChild, nextSibling, state, mergedFrames };
 }

@@ -73,13 +73,14 @@ export function applyTransform(tree: FrameTree, transform: Transform): { tree: F
     }
     case 'merge-recursion': {
       const mask = checked.match ? matchNames(tree, checked.match) : null;
-      const matchedFrames = recursiveFrames(tree, mask, !!checked.direct);
-      if (matchedFrames === 0) return { tree, matchedFrames };
-      if (checked.direct) return { tree: rewriteTree(tree, { op: 'direct', mask }), matchedFrames };
+      if (checked.direct) {
+        const matchedFrames = directlyRecursiveFrames(tree, mask);
+        return { tree: matchedFrames === 0 ? tree : rewriteTree(tree, { op: 'direct', mask }), matchedFrames };
+      }
       const links = recursionLinks(tree, mask);
-      const merged = rewriteTree(tree, { op: 'linked', links });
+      const merged = links.mergedFrames === 0 ? tree : rewriteTree(tree, { op: 'linked', links });
       recycle(links.firstChild, links.nextSibling, links.state);
-      return { tree: merged, matchedFrames };
+      return { tree: merged, matchedFrames: links.mergedFrames };
     }
     case 'collapse-module': {
       const mask = matchNames(tree, { module: checked.module });
@@ -95,30 +96,13 @@ export function applyTransform(tree: FrameTree, transform: Transform): { tree: F
   }
 }
 
-/**
- * Frames called, directly (or through other frames unless `direct`), below a frame of the same function
- * in `mask` (all functions when null): the frames merge-recursion merges.
- */
-function recursiveFrames(tree: FrameTree, mask: Uint8Array | null, direct: boolean): number {
-  const { parent, nameId, subtreeEnd } = tree;
+/** Frames called directly by a frame of the same function in `mask` (all functions when null). */
+function directlyRecursiveFrames(tree: FrameTree, mask: Uint8Array | null): number {
+  const { parent, nameId } = tree;
   let count = 0;
-  if (direct) {
-    for (let i = 1; i < tree.length; i++) {
-      const name = nameId[i]!;
-      if (nameId[parent[i]!] === name && (mask === null || mask[name])) count++;
-    }
-    return count;
-  }
-  // open[name] = frames of that name on the current path (pre-order with an explicit stack of ancestors)
-  const open = new Uint32Array(tree.names.length);
-  const stack = new Int32Array(tree.maxDepth + 2);
-  let top = 0;
   for (let i = 1; i < tree.length; i++) {
-    while (top > 0 && subtreeEnd[stack[top - 1]!]! <= i) open[nameId[stack[--top]!]!]!--;
     const name = nameId[i]!;
-    if (open[name]! > 0 && (mask === null || mask[name])) count++;
-    open[name]!++;
-    stack[top++] = i;
+    if (nameId[parent[i]!] === name && (mask === null || mask[name])) count++;
   }
   return count;
 }
