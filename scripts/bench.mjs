@@ -6,8 +6,9 @@
 // With the Grafana harness hosts built (scripts/grafana-hosts.sh), also the Grafana panel: a nested-set
 // frame from data to painted panel, redraws, module.js size (scripts/bench/grafana.mjs).
 // And diffs: merge time in Node; parse-both-and-merge against parsing the larger file alone, in the browser
-// workers (d100k, and s1m against a changed copy of itself).
-//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser]
+// workers (d100k, and s1m against a changed copy of itself). And the analyses (function table, sandwiches,
+// transforms, inverted view) on the loaded profile in Node and through the worker.
+//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser]
 //                          [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -267,7 +268,67 @@ async function benchDiffBrowser() {
   );
 }
 
-if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser'].includes(values.only)) {
+/** Analyses in one Node process per file (pprof input): the core's own speed, no worker boundary. */
+async function benchNodeAnalysis() {
+  const runner = await bundleForNode('scripts/bench/node-analysis-entry.ts', 'node-analysis.mjs');
+  for (const size of sizes) {
+    const file = path.join(dataDir, `${size}.pb.gz`);
+    const run = spawnSync(process.execPath, ['--max-old-space-size=8192', runner, file, String(runs)], { encoding: 'utf8' });
+    const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
+    if (result.error || !result.rows) throw new Error(result.error ?? run.stderr);
+    table(
+      `Analyses in Node, ${size} (${result.frames} frames; median of ${runs})`,
+      ['analysis', 'median ms', 'frames out'],
+      result.rows.map((r) => [r.label, fmt(r.ms), r.frames]),
+    );
+  }
+}
+
+/** Analyses requested by the page from the worker that keeps the tree: result on the page, page responsiveness. */
+async function benchBrowserAnalysis() {
+  await withBrowserPage(async (page, base) => {
+    for (const size of sizes) {
+      await page.goto(`${base}/scripts/bench/browser-analysis.html`);
+      await page.waitForFunction(() => typeof window.benchAnalysis === 'function');
+      const result = await page.evaluate(([url, n]) => window.benchAnalysis(url, n), [`${base}/@fs${path.join(dataDir, `${size}.pb.gz`)}`, runs]);
+      if (result.error) throw new Error(result.error);
+      table(
+        `Analyses through the worker, ${size} (${result.frames} frames): request → result on the page (median of ${runs})`,
+        ['analysis', 'median ms', 'in worker: compute', 'copy for page', 'frames out', 'longest main task ms'],
+        result.rows.map((r) => [r.label, fmt(r.ms), r.computeMs == null ? '–' : fmt(r.computeMs), r.copyMs == null ? '–' : fmt(r.copyMs), r.frames, fmt(r.longestTaskMs)]),
+      );
+    }
+  });
+}
+
+async function withBrowserPage(use) {
+  const { chromium } = await import('playwright');
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
+    worker: { format: 'es' },
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
+    optimizeDeps: { include: ['comlink'] },
+  });
+  await server.listen();
+  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(600_000);
+    await use(page, base);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'analysis', 'analysis-node', 'analysis-browser'].includes(values.only)) {
   ensureData(!values.only || values.only.startsWith('diff'));
 }
 if (!values.only || values.only === 'node') await benchNode();
@@ -279,3 +340,5 @@ if (!values.only || values.only === 'grafana') {
 }
 if (!values.only || values.only === 'diff' || values.only === 'diff-node') await benchDiffNode();
 if (!values.only || values.only === 'diff' || values.only === 'diff-browser') await benchDiffBrowser();
+if (!values.only || values.only === 'analysis' || values.only === 'analysis-node') await benchNodeAnalysis();
+if (!values.only || values.only === 'analysis' || values.only === 'analysis-browser') await benchBrowserAnalysis();

@@ -4,6 +4,7 @@
  *   flamelens summary FILE [--json]
  *   flamelens fold FILE [--sample-type INDEX|TYPE]
  *   flamelens diff BASE NEW [--fold | --json] [--fail-on PCT [--function REGEX]]
+ *   flamelens top FILE [--json] [--sample-type INDEX|TYPE] [--limit N] [--sort self|total] [--transforms TEXT]
  */
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { DEFAULT_NOISE_CONFIDENCE, findSampleType, foldChunks, ProfileError, wit
 import { readProfile, type Limits } from './read-profile.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { diffCommand, EXIT_THRESHOLD_CROSSED, type DiffCommandOptions } from './commands/diff.ts';
+import { topCommand } from './commands/top.ts';
 
 const USAGE = `Usage:
   flamelens summary FILE [--json] [--sample-type INDEX|TYPE]
@@ -22,6 +24,10 @@ const USAGE = `Usage:
   flamelens diff FILE ...    (FILE: 3-column folded text, "stack before after")
       the functions whose share of the profile changed most from BASE (baseline) to NEW (comparison):
       both sides' totals and shares, and the delta in percentage points (pp) of each profile's total
+  flamelens top FILE [--json] [--sample-type INDEX|TYPE] [--limit N] [--sort self|total] [--transforms TEXT]
+      the function table: self and total (counted once per stack) of every function, heaviest first;
+      --json prints [{"name","self","total"}] (all rows unless --limit; text shows 25); --transforms
+      applies transforms written as in the web app's URL (e.g. "h:p:go-runtime~f:n:main.work")
 
 FILE is pprof (.pb.gz or raw protobuf) or folded stacks (gzipped or not); the format is read from the
 content, not the name.
@@ -77,6 +83,9 @@ async function run(argv: readonly string[]): Promise<number> {
         confidence: { type: 'string' },
         'max-frames': { type: 'string' },
         'max-decompressed': { type: 'string' },
+        limit: { type: 'string' },
+        sort: { type: 'string' },
+        transforms: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,7 +98,7 @@ async function run(argv: readonly string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const [command, ...files] = positionals;
-  if (command !== 'summary' && command !== 'fold' && command !== 'diff') throw new UsageError(`unknown command "${command}" (see flamelens --help)`);
+  if (command !== 'summary' && command !== 'fold' && command !== 'diff' && command !== 'top') throw new UsageError(`unknown command "${command}" (see flamelens --help)`);
   const maxFiles = command === 'diff' ? 2 : 1;
   if (files.length === 0) throw new UsageError(`${command} needs ${command === 'diff' ? 'BASE and NEW files' : 'a FILE'} (see flamelens --help)`);
   if (files.length > maxFiles) throw new UsageError(`unexpected argument "${files[maxFiles]}" (see flamelens --help)`);
@@ -97,6 +106,11 @@ async function run(argv: readonly string[]): Promise<number> {
     ...(values['max-frames'] ? { maxFrames: parseSize(values['max-frames'], '--max-frames') } : {}),
     ...(values['max-decompressed'] ? { maxDecompressedBytes: parseSize(values['max-decompressed'], '--max-decompressed') } : {}),
   };
+  if (command !== 'top') {
+    for (const flag of ['limit', 'sort', 'transforms'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of top only (see flamelens --help)`);
+    }
+  }
   if (command === 'diff') return runDiff(files, values, limits);
   for (const flag of ['fold', 'top', 'fail-on', 'function', 'ignore-noise', 'confidence'] as const) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of diff only (see flamelens --help)`);
@@ -104,6 +118,7 @@ async function run(argv: readonly string[]): Promise<number> {
   let tree = await readProfile(files[0]!, limits);
   if (values['sample-type'] !== undefined) tree = chooseSampleType(tree, values['sample-type']);
   if (command === 'summary') await write(summaryCommand(tree, !!values.json));
+  else if (command === 'top') await write(topCommand(tree, topOptions(values)));
   else for (const piece of foldChunks(tree)) await write(piece);
   return 0;
 }
@@ -161,6 +176,17 @@ function parseRegex(text: string): RegExp {
   } catch (error) {
     throw new UsageError(`--function: ${(error as Error).message}`);
   }
+}
+
+function topOptions(values: { json?: boolean; limit?: string; sort?: string; transforms?: string }) {
+  if (values.limit !== undefined && !/^\d+$/.test(values.limit)) throw new UsageError(`--limit expects a whole number, not "${values.limit}"`);
+  if (values.sort !== undefined && values.sort !== 'self' && values.sort !== 'total') throw new UsageError(`--sort is self or total, not "${values.sort}"`);
+  return {
+    json: !!values.json,
+    sortBy: (values.sort ?? 'self') as 'self' | 'total',
+    ...(values.limit !== undefined ? { limit: Number(values.limit) } : {}),
+    ...(values.transforms !== undefined ? { transforms: values.transforms } : {}),
+  };
 }
 
 function chooseSampleType(tree: FrameTree, query: string): FrameTree {

@@ -1,59 +1,5 @@
-import { functionTable, type FunctionTable } from '../analysis/function-table.ts';
+import { diffFunctionTable, type DiffFunctionTable, type FunctionTable } from '../analysis/function-table.ts';
 import { changeOf, DEFAULT_DIFF_METRIC, type DiffMetricOptions, type DiffTree } from './diff-tree.ts';
-
-/**
- * Self and total per function on both sides of a diff, for one sample type. Totals count a function once
- * per stack (as `functionTable` does), so recursion never doubles a share and a function's total share is
- * "the fraction of samples whose stack contains it". Rows are the names with a non-zero value on either
- * side, in name-id order.
- */
-export interface DiffFunctionTable {
-  readonly nameId: Uint32Array;
-  readonly self: Float64Array;
-  readonly total: Float64Array;
-  readonly selfB: Float64Array;
-  readonly totalB: Float64Array;
-}
-
-/**
- * The function table of a diff tree's chosen sample type (or of the columns given): the two sides'
- * function tables, joined by name.
- */
-export function diffFunctionTable(
-  tree: DiffTree,
-  columns: Pick<DiffTree, 'self' | 'total' | 'selfB' | 'totalB'> = tree,
-): DiffFunctionTable {
-  const a = functionTable(tree, columns.self, columns.total);
-  const b = functionTable(tree, columns.selfB, columns.totalB);
-  let rows = 0;
-  for (let i = 0, j = 0; i < a.nameId.length || j < b.nameId.length; rows++) {
-    const na = i < a.nameId.length ? a.nameId[i]! : Infinity;
-    const nb = j < b.nameId.length ? b.nameId[j]! : Infinity;
-    if (na <= nb) i++;
-    if (nb <= na) j++;
-  }
-  const table: DiffFunctionTable = {
-    nameId: new Uint32Array(rows),
-    self: new Float64Array(rows),
-    total: new Float64Array(rows),
-    selfB: new Float64Array(rows),
-    totalB: new Float64Array(rows),
-  };
-  for (let i = 0, j = 0, r = 0; r < rows; r++) {
-    const na = i < a.nameId.length ? a.nameId[i]! : Infinity;
-    const nb = j < b.nameId.length ? b.nameId[j]! : Infinity;
-    table.nameId[r] = Math.min(na, nb);
-    if (na <= nb) {
-      table.self[r] = a.self[i]!;
-      table.total[r] = a.total[i++]!;
-    }
-    if (nb <= na) {
-      table.selfB[r] = b.self[j]!;
-      table.totalB[r] = b.total[j++]!;
-    }
-  }
-  return table;
-}
 
 /**
  * The diff function table from each side's own function table (made where each side was parsed, at the
@@ -93,6 +39,8 @@ export function joinFunctionTables(
     total: new Float64Array(rows),
     selfB: new Float64Array(rows),
     totalB: new Float64Array(rows),
+    whole: baseline.whole,
+    wholeB: comparison.whole,
   };
   for (let id = 0, r = 0; id < nameCount; id++) {
     if (!seen[id]) continue;

@@ -1,11 +1,13 @@
 import { proxy, transfer } from 'comlink';
-import type { FunctionTable } from '../analysis/function-table.ts';
-import type { DiffFunctionTable } from '../diff/diff-functions.ts';
+import type { DiffFunctionTable, FunctionTable } from '../analysis/function-table.ts';
+import type { ViewSpec } from '../analysis/view.ts';
 import type { DiffTree } from '../diff/diff-tree.ts';
 import type { FrameTree, SampleType } from '../model/frame-tree.ts';
 import type { ProfileSource } from '../parse/chunks.ts';
 import type { ProfileErrorInfo } from '../parse/errors.ts';
 import type { ParseProgress } from '../parse/progress.ts';
+import { AnalysisClient, type AnalysisOutcome, type AnalysisRequest, type ProfileView, type SandwichView, type ViewRequest } from './analysis-client.ts';
+import type { ProfileHandle } from './tree-store.ts';
 import { diffTreeFromWire, transferablesOf, treeFromWire, treeToWire } from './wire.ts';
 import { sideName, type DiffSide, type WireDiffResult, type WireSide, type WorkerDiffOptions, type WorkerImportOptions } from './worker-api.ts';
 import { defaultWorkerFactory, WorkerHandle, type WorkerFactory } from './worker-handle.ts';
@@ -23,7 +25,12 @@ export interface ProfileParserOptions {
 export interface ParseRequest {
   readonly onProgress?: (progress: ParseProgress) => void;
   readonly signal?: AbortSignal;
-  readonly limits?: WorkerImportOptions;
+  readonly limits?: Omit<WorkerImportOptions, 'retainAs'>;
+  /**
+   * Keep the tree in the worker too (default true), so views, transforms and sandwiches run there; the
+   * page gets a copy. False transfers the worker's tree to the page (analyses then send it back once).
+   */
+  readonly retain?: boolean;
 }
 
 /** A parsed profile as the page holds it. */
@@ -31,6 +38,8 @@ export interface ParsedProfile {
   readonly tree: FrameTree;
   /** Function table per sample type (same order as tree.sampleTypes). */
   readonly functions: readonly FunctionTable[];
+  /** Names the profile in analysis calls (`view`, `sandwich`, `functionTables`, `release`). */
+  readonly handle: ProfileHandle;
 }
 
 export type ParseOutcome = { readonly ok: true; readonly profile: ParsedProfile } | { readonly ok: false; readonly error: ProfileErrorInfo };
@@ -45,7 +54,7 @@ export interface DiffRequest extends WorkerDiffOptions {
   /** Progress of each side's parse. */
   readonly onProgress?: (progress: ParseProgress, side: DiffSide) => void;
   readonly signal?: AbortSignal;
-  readonly limits?: WorkerImportOptions;
+  readonly limits?: Omit<WorkerImportOptions, 'retainAs'>;
 }
 
 /** A diff as the page holds it. */
@@ -56,6 +65,8 @@ export interface ParsedDiff {
   /** Every sample type of each side, shared or not (so the UI can say what was left out). */
   readonly baselineSampleTypes: readonly SampleType[];
   readonly comparisonSampleTypes: readonly SampleType[];
+  /** Names the diff in analysis calls (its tree is sent to the worker when first analysed). */
+  readonly handle: ProfileHandle;
 }
 
 export type DiffOutcome = { readonly ok: true; readonly diff: ParsedDiff } | { readonly ok: false; readonly error: ProfileErrorInfo };
@@ -87,11 +98,64 @@ export class ProfileParser {
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private readonly stallMs: number;
   private readonly factory: WorkerFactory | 'in-process';
+  private readonly analysis: AnalysisClient;
 
   constructor(options: ProfileParserOptions = {}) {
     this.stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_MS;
     this.factory = options.createWorker ?? defaultWorkerFactory;
-    this.primary = new WorkerHandle(this.factory, (message) => this.failCurrent(message));
+    this.analysis = new AnalysisClient({
+      api: () => this.primary.api(),
+      running: () => this.primary.running(),
+      isRemote: () => this.primary.isWorker,
+      restart: (reason) => {
+        this.failCurrent(reason);
+        this.primary.restart();
+      },
+    });
+    // The primary worker also holds parsed trees for analyses: its restart fails what waits on it.
+    this.primary = new WorkerHandle(
+      this.factory,
+      (message) => this.failCurrent(message),
+      () => this.analysis.failAll('The worker was restarted.'),
+    );
+  }
+
+  /**
+   * The view of a profile: its tree after `spec.transforms` (inverted when asked), with function tables,
+   * computed in the worker. The worker keeps the last view of each profile, so a sandwich of it or one
+   * more transform on it is cheap. Never rejects.
+   */
+  view(handle: ProfileHandle, spec: ViewSpec, request?: ViewRequest): Promise<AnalysisOutcome<ProfileView>> {
+    return this.analysis.view(handle, spec, request);
+  }
+
+  /** Only the function tables of a view. */
+  functionTables(handle: ProfileHandle, spec: ViewSpec, request?: AnalysisRequest): Promise<AnalysisOutcome<readonly FunctionTable[]>> {
+    return this.analysis.functionTables(handle, spec, request);
+  }
+
+  /** Callers and callees of the function `name` in a view. */
+  sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, request?: AnalysisRequest): Promise<AnalysisOutcome<SandwichView>> {
+    return this.analysis.sandwich(handle, spec, name, request);
+  }
+
+  /** A handle for a tree made on the page (a Grafana frame, a diff): sent to the worker when first used. */
+  adopt(tree: FrameTree): ProfileHandle {
+    return this.analysis.register(tree);
+  }
+
+  /**
+   * Hands a tree the page will not read again (a replaced view, a closed sandwich) back to the worker,
+   * whose next results reuse its memory instead of paging in fresh memory. Its arrays are moved away:
+   * call it only once nothing (the renderer included) reads the tree any more.
+   */
+  recycle(tree: FrameTree): void {
+    this.analysis.recycle(tree);
+  }
+
+  /** The page no longer needs `handle`: the worker forgets it (also done when the tree is collected). */
+  release(handle: ProfileHandle): void {
+    this.analysis.release(handle);
   }
 
   /** Parses one profile. Never rejects: failures, cancels and worker deaths come back as `ok: false`. */
@@ -99,10 +163,18 @@ export class ProfileParser {
     const { job, settle, outcome } = this.startJob<ParseOutcome>([this.primary], request.signal, 'Parsing was cancelled.');
     const onProgress = this.progressOf(job, request.onProgress);
     const input = this.primary.isWorker ? transferInput(source) : source;
+    const retainAs = request.retain === false ? undefined : this.analysis.reserveHandle();
+    const limits = { ...request.limits, ...(retainAs !== undefined ? { retainAs } : {}) };
     this.primary
-      .run(job.id, (api) => api.parse(job.id, input, request.limits ?? {}, this.primary.isWorker ? proxy(onProgress) : onProgress))
+      .run(job.id, (api) => api.parse(job.id, input, limits, this.primary.isWorker ? proxy(onProgress) : onProgress))
       .then(
-        (result) => settle(result.ok ? { ok: true, profile: { tree: treeFromWire(result.tree), functions: result.functions } } : result),
+        (result) => {
+          if (!result.ok) return settle(result);
+          const tree = treeFromWire(result.tree);
+          const handle = this.analysis.register(tree, retainAs);
+          if (this.current !== job) this.analysis.release(handle); // cancelled meanwhile: nobody will ask
+          settle({ ok: true, profile: { tree, functions: result.functions, handle } });
+        },
         (error: unknown) => settle(failure(error)),
       );
     return outcome;
@@ -139,7 +211,7 @@ export class ProfileParser {
             isWorker ? proxy(sideProgress) : sideProgress,
           ),
         );
-        return diffOutcome(result);
+        return this.diffOutcome(result);
       }
       // Both sides at once, one per worker (each with its function tables); then the first worker merges
       // (the parsed sides move to it) and joins the tables by name.
@@ -151,7 +223,7 @@ export class ProfileParser {
       // Cancelled or replaced while the sides parsed: do not spend a merge on it.
       if (this.current !== job) return { ok: false, error: { kind: 'cancelled', message: 'The comparison was cancelled.' } };
       job.lastHeard = Date.now();
-      return diffOutcome(await this.primary.run(job.id, (api) => api.merge(moved(both.sides[0]), moved(both.sides[1]), mergeOptions)));
+      return this.diffOutcome(await this.primary.run(job.id, (api) => api.merge(moved(both.sides[0]), moved(both.sides[1]), mergeOptions)));
     };
     run().then(settle, (error: unknown) => settle(failure(error)));
     return outcome;
@@ -165,7 +237,7 @@ export class ProfileParser {
     const { job, settle, outcome } = this.startJob<DiffOutcome>([this.primary], undefined, 'The comparison was cancelled.');
     this.primary
       .run(job.id, (api) => api.merge({ tree: treeToWire(baseline) }, comparison ? { tree: treeToWire(comparison) } : null, options))
-      .then((result) => settle(diffOutcome(result)), (error: unknown) => settle(failure(error)));
+      .then((result) => settle(this.diffOutcome(result)), (error: unknown) => settle(failure(error)));
     return outcome;
   }
 
@@ -205,6 +277,22 @@ export class ProfileParser {
           }, (error: unknown) => fail(failure(error).error));
       });
     });
+  }
+
+  /** A diff result as the page holds it, with a handle for analyses. */
+  private diffOutcome(result: WireDiffResult): DiffOutcome {
+    if (!result.ok) return result;
+    const tree = diffTreeFromWire(result.tree);
+    return {
+      ok: true,
+      diff: {
+        tree,
+        functions: result.functions,
+        baselineSampleTypes: result.baselineSampleTypes,
+        comparisonSampleTypes: result.comparisonSampleTypes,
+        handle: this.analysis.register(tree),
+      },
+    };
   }
 
   private secondaryHandle(): WorkerHandle {
@@ -269,19 +357,6 @@ export class ProfileParser {
   }
 }
 
-function diffOutcome(result: WireDiffResult): DiffOutcome {
-  if (!result.ok) return result;
-  return {
-    ok: true,
-    diff: {
-      tree: diffTreeFromWire(result.tree),
-      functions: result.functions,
-      baselineSampleTypes: result.baselineSampleTypes,
-      comparisonSampleTypes: result.comparisonSampleTypes,
-    },
-  };
-}
-
 /** A parsed side handed on to the merging worker: its buffers move, they are not copied. */
 function moved(side: WireSide): WireSide {
   return transfer(side, transferablesOf(side));
@@ -300,3 +375,8 @@ function transferInput(source: ProfileSource): ProfileSource {
   if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) return transfer(source, [source as unknown as Transferable]);
   return source;
 }
+
+export type { AnalysisOutcome, AnalysisRequest, ProfileView, SandwichView, ViewRequest } from './analysis-client.ts';
+export type { ProfileHandle } from './tree-store.ts';
+export type { WorkerTiming } from './worker-api.ts';
+export type { ViewSpec } from '../analysis/view.ts';

@@ -24,7 +24,14 @@ export class WorkerHandle {
   constructor(
     private readonly factory: WorkerFactory | 'in-process',
     private readonly onFailure: (message: string) => void,
+    /** Hears every restart (crash, hang, cancel not heard, dispose): whatever waited on this worker is lost. */
+    private readonly onRestart: () => void = () => undefined,
   ) {}
+
+  /** The running worker's API, or null (a call that must not start a worker, like releasing a tree). */
+  running(): Remote<WorkerApi> | WorkerApi | null {
+    return this.remote;
+  }
 
   /** True when calls cross a real worker boundary (callbacks need `proxy`, inputs can be transferred). */
   get isWorker(): boolean {
@@ -80,6 +87,7 @@ export class WorkerHandle {
 
   /** Stops the worker; the next call starts a fresh one. */
   restart(): void {
+    this.onRestart();
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
