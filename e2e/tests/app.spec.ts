@@ -2,7 +2,9 @@
  * The standalone app as a user meets it: open, drop, compare, swap, links, progress and cancel, errors,
  * keyboard, paste, export. Every test also fails on a console error (fixtures.ts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { corpusFile, expect, test, waitReady } from '../support/fixtures.ts';
 import { bigFoldedFile, dropFiles } from '../support/app.ts';
 
@@ -183,3 +185,47 @@ test('the keyboard alone: move through the graph, focus a frame, and the link ke
   await page.keyboard.press('Escape');
   await expect(area).toHaveAttribute('data-focus', '');
 });
+
+test('a new file replaces one still parsing, without an error', async ({ page }) => {
+  await page.goto('/');
+  await waitReady(page);
+  await page.getByTestId('file-input').setInputFiles(bigFoldedFile());
+  await expect(page.getByTestId('progress')).toBeVisible();
+  await page.getByTestId('file-input').setInputFiles(corpusFile(GO_CPU));
+  await expect(page.getByTestId('source-name')).toHaveText('go-flate.cpu.pb.gz');
+  await waitReady(page);
+  await expect(page.getByTestId('error')).toHaveCount(0);
+});
+
+test('offline once loaded: every request is to the page itself, and a file still opens offline', async ({ page, context }) => {
+  const origins = new Set<string>();
+  page.on('request', (request) => origins.add(new URL(request.url()).origin));
+  await page.goto('/');
+  await waitReady(page);
+  await context.setOffline(true);
+  await page.getByTestId('file-input').setInputFiles(corpusFile(GO_CPU));
+  await expect(page.getByTestId('source-name')).toHaveText('go-flate.cpu.pb.gz');
+  await waitReady(page);
+  await context.setOffline(false);
+  expect([...origins].filter((o) => !o.startsWith('data:') && !o.startsWith('blob:'))).toEqual([new URL(page.url()).origin]);
+});
+
+test('the built app works from any path (relative base)', async ({ page }) => {
+  const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../apps/web/dist');
+  await page.route('http://flamelens.test/some/deep/path/**', (route) => {
+    const rel = new URL(route.request().url()).pathname.replace('/some/deep/path/', '') || 'index.html';
+    const file = path.join(dist, rel);
+    if (!file.startsWith(dist) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ body: readFileSync(file), contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  });
+  await page.goto('http://flamelens.test/some/deep/path/');
+  await waitReady(page);
+  await expect(page.getByTestId('source-name')).toHaveText(/example: Go encoding\/json/);
+});
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.gz': 'application/octet-stream',
+};
