@@ -31,7 +31,6 @@ export function App() {
   const systemTheme = useSystemTheme();
   const theme = hash.theme ?? systemTheme;
   const [pasteOpen, setPasteOpen] = useState(false);
-  const graphPane = useRef<HTMLDivElement>(null);
   const initialFocus = useRef(hash.focusPath);
 
   useEffect(() => {
@@ -83,7 +82,7 @@ export function App() {
     if (shownId) lastId.current = shownId;
   }, [shownId, setHash]);
 
-  const graphHeight = useElementHeight(graphPane);
+  const [graphHeight, graphPaneRef, graphPane] = useElementHeight<HTMLDivElement>();
   const layout = hash.layout ?? 'both';
   const name = shown ? shownName(shown) : '';
 
@@ -99,8 +98,8 @@ export function App() {
 
   const exportPng = async () => {
     try {
-      if (!graphPane.current) throw new Error('There is no flame graph on screen to export.');
-      download(await canvasPng(graphPane.current), exportName(name, 'png'));
+      if (!graphPane) throw new Error('There is no flame graph on screen to export.');
+      download(await canvasPng(graphPane), exportName(name, 'png'));
     } catch (error) {
       ws.report('Could not export the image.', describeFailure(error));
     }
@@ -116,6 +115,56 @@ export function App() {
 
   const highlight = hash.search ?? '';
   const selectedFunction = hash.regex && /^\^.*\$$/.test(highlight) ? unescapeRegex(highlight.slice(1, -1)) : null;
+
+  // Progress events re-render the page many times a second: the graph and the table only when theirs changes.
+  const content = useMemo(
+    () =>
+      shown && tree && table ? (
+        <SplitPane
+          show={layout}
+          top={
+            <div className="graph-pane" ref={graphPaneRef}>
+              <FlameGraph
+                key={shown.id}
+                profile={tree}
+                theme={theme}
+                view={hash.view ?? 'icicle'}
+                onViewChange={(view) => setHash({ view: view === 'icicle' ? undefined : view })}
+                search={hash.search ?? ''}
+                onSearchChange={(search) => setHash({ search })}
+                searchMode={hash.regex ? 'regex' : 'substring'}
+                onSearchModeChange={(mode) => setHash({ regex: mode === 'regex' })}
+                caseSensitive={!!hash.caseSensitive}
+                onCaseSensitiveChange={(on) => setHash({ caseSensitive: on })}
+                defaultFocusPath={shown.id === 1 ? (initialFocus.current ?? []) : []}
+                onFocusChange={(path) => setHash({ focusPath: path.length ? [...path] : undefined })}
+                diff={{
+                  ...(hash.metric ? { metric: hash.metric } : {}),
+                  ...(hash.useSelf ? { useSelf: true } : {}),
+                  ...(hash.saturation !== undefined ? { saturation: hash.saturation } : {}),
+                }}
+                widthMode={hash.widthMode ?? 'auto'}
+                {...(shown.kind === 'diff' ? { sideNames: sideNames(shown) } : {})}
+                height={Math.max(120, graphHeight - 76)}
+              />
+            </div>
+          }
+          bottom={
+            <FunctionsPane
+              key={`${shown.kind}-${shown.id}`}
+              tree={tree}
+              table={table}
+              selected={selectedFunction}
+              onSelect={(fn) => setHash(fn === null ? { search: undefined, regex: undefined } : { search: `^${escapeRegex(fn)}$`, regex: true })}
+            />
+          }
+        />
+          ) : (
+        !state.loading && <EmptyState />
+          ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shown, tree, table, theme, hash, layout, graphHeight, state.loading === null, selectedFunction],
+  );
 
   return (
     <DropZone targets={dropTargets(shown)} onFiles={onFiles}>
@@ -148,49 +197,7 @@ export function App() {
             onAlone={ws.showSide}
           />
         )}
-        {shown && tree && table ? (
-          <SplitPane
-            show={layout}
-            top={
-              <div className="graph-pane" ref={graphPane}>
-                <FlameGraph
-                  key={shown.id}
-                  profile={tree}
-                  theme={theme}
-                  view={hash.view ?? 'icicle'}
-                  onViewChange={(view) => setHash({ view: view === 'icicle' ? undefined : view })}
-                  search={hash.search ?? ''}
-                  onSearchChange={(search) => setHash({ search })}
-                  searchMode={hash.regex ? 'regex' : 'substring'}
-                  onSearchModeChange={(mode) => setHash({ regex: mode === 'regex' })}
-                  caseSensitive={!!hash.caseSensitive}
-                  onCaseSensitiveChange={(on) => setHash({ caseSensitive: on })}
-                  defaultFocusPath={shown.id === 1 ? (initialFocus.current ?? []) : []}
-                  onFocusChange={(path) => setHash({ focusPath: path.length ? [...path] : undefined })}
-                  diff={{
-                    ...(hash.metric ? { metric: hash.metric } : {}),
-                    ...(hash.useSelf ? { useSelf: true } : {}),
-                    ...(hash.saturation !== undefined ? { saturation: hash.saturation } : {}),
-                  }}
-                  widthMode={hash.widthMode ?? 'auto'}
-                  {...(shown.kind === 'diff' ? { sideNames: sideNames(shown) } : {})}
-                  height={Math.max(120, graphHeight - 76)}
-                />
-              </div>
-            }
-            bottom={
-              <FunctionsPane
-                key={`${shown.kind}-${shown.id}`}
-                tree={tree}
-                table={table}
-                selected={selectedFunction}
-                onSelect={(fn) => setHash(fn === null ? { search: undefined, regex: undefined } : { search: `^${escapeRegex(fn)}$`, regex: true })}
-              />
-            }
-          />
-        ) : (
-          !state.loading && <EmptyState />
-        )}
+        {content}
         <PasteDialog open={pasteOpen} onClose={() => setPasteOpen(false)} onText={(text) => void ws.open(textRef(text))} />
       </main>
     </DropZone>
