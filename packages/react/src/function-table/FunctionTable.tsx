@@ -67,21 +67,27 @@ export function FunctionTable(props: FunctionTableProps) {
   const template = [NAME_TRACK, ...groups.flatMap((g) => g.tracks)].join(' ');
   const { window, scrollToRow } = useRowWindow(scroller, rows.length, ROW_HEIGHT, height);
   const activeRow = Math.min(active, rows.length - 1);
+  // Key repeat can deliver the next key before React re-renders: moves start from the latest row.
+  const latestActive = useRef(activeRow);
+  latestActive.current = activeRow;
 
   const sortBy = (by: FunctionColumn) => setSort((s) => ({ by, descending: s.by === by ? !s.descending : defaultDescending(by) }));
   const choose = (index: number) => {
     if (!table || !names || index < 0 || index >= rows.length) return;
     const nameId = table.nameId[rows[index]!]!;
+    latestActive.current = index;
     setActive(index);
     props.onSelect?.(nameId, names.get(nameId));
   };
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
+    latestActive.current = next;
     setActive(next);
     scrollToRow(next, HEADER_HEIGHT);
   };
   const page = Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const activeRow = latestActive.current;
     const keys: Record<string, () => void> = {
       ArrowDown: () => moveTo(activeRow + 1),
       ArrowUp: () => moveTo(activeRow - 1),
