@@ -143,10 +143,12 @@ export function FlameGraph(props: FlameGraphProps) {
   const content = renderer.contentHeight;
   const height = props.height ?? Math.max(MIN_HEIGHT, Math.min(content || MIN_HEIGHT, props.maxHeight ?? 600));
   useCanvasSize(renderer, area, height);
-  const onTreeShown = props.onTreeShown;
+  // Reported once per layout (a new tree, or new widths), not on every render: hosts pass inline callbacks.
+  const onTreeShown = useRef(props.onTreeShown);
+  onTreeShown.current = props.onTreeShown;
   useEffect(() => {
-    if (onTreeShown && layout) onTreeShown(layout.tree);
-  }, [layout, onTreeShown]);
+    if (layout) onTreeShown.current?.(layout.tree);
+  }, [layout]);
   const openMenu = (frame: FrameIndex, x: number, y: number) => {
     if (!tree || !props.onFrameAction || frame < 0 || frame >= tree.length) return false;
     setHover(null);

@@ -1,6 +1,6 @@
 import type { FrameTree } from '@flamelens/core';
 import type { DiffColourOptions, PaletteName, ThemeName } from '@flamelens/renderer';
-import type { CSSProperties } from 'react';
+import { useCallback, type CSSProperties } from 'react';
 import { FlameGraph, type FrameClickInfo } from './FlameGraph.tsx';
 import { buttonStyle, CHROME, rootStyle } from './styles.ts';
 
@@ -26,6 +26,8 @@ export interface SandwichViewProps {
   readonly sideNames?: readonly [string, string];
   /** A click on a frame of either half (`half` says which). */
   readonly onFrameClick?: (info: FrameClickInfo, half: 'callers' | 'callees') => void;
+  /** A half's tree is laid out and drawn (the host may then recycle the trees it replaced). */
+  readonly onTreeShown?: (half: 'callers' | 'callees', tree: FrameTree) => void;
   readonly className?: string;
   readonly style?: CSSProperties;
 }
@@ -46,6 +48,9 @@ export interface SandwichViewProps {
 export function SandwichView(p: SandwichViewProps) {
   const theme = p.theme ?? 'light';
   const c = CHROME[theme];
+  const { onTreeShown } = p;
+  const onCallersShown = useCallback((tree: FrameTree) => onTreeShown?.('callers', tree), [onTreeShown]);
+  const onCalleesShown = useCallback((tree: FrameTree) => onTreeShown?.('callees', tree), [onTreeShown]);
   const common = { theme, palette: p.palette, diff: p.diff, sideNames: p.sideNames, toolbar: false, height: p.height, maxHeight: p.maxHeight ?? 300 };
   return (
     <section aria-label={`Sandwich of ${p.name}`} data-testid="sandwich-view" data-function={p.name} style={{ ...rootStyle(c), ...p.style }} className={p.className}>
@@ -68,11 +73,11 @@ export function SandwichView(p: SandwichViewProps) {
         <div style={{ opacity: p.pending ? 0.6 : 1 }}>
           <div data-testid="sandwich-callers" aria-label="Callers">
             <div style={{ color: c.muted, fontSize: 12, padding: '2px 0' }}>Callers ↑</div>
-            <FlameGraph {...common} profile={p.sandwich.callers} defaultView="flame" onFrameClick={(info) => p.onFrameClick?.(info, 'callers')} />
+            <FlameGraph {...common} profile={p.sandwich.callers} defaultView="flame" onFrameClick={(info) => p.onFrameClick?.(info, 'callers')} onTreeShown={onCallersShown} />
           </div>
           <div data-testid="sandwich-callees" aria-label="Callees" style={{ borderTop: `2px solid ${c.line}` }}>
             <div style={{ color: c.muted, fontSize: 12, padding: '2px 0' }}>Callees ↓</div>
-            <FlameGraph {...common} profile={p.sandwich.callees} defaultView="icicle" onFrameClick={(info) => p.onFrameClick?.(info, 'callees')} />
+            <FlameGraph {...common} profile={p.sandwich.callees} defaultView="icicle" onFrameClick={(info) => p.onFrameClick?.(info, 'callees')} onTreeShown={onCalleesShown} />
           </div>
         </div>
       )}
