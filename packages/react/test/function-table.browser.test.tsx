@@ -67,7 +67,7 @@ describe('<FunctionTable>', () => {
     const nameId = Uint32Array.from({ length: n }, (_, i) => i + 1);
     const self = Float64Array.from({ length: n }, (_, i) => n - i);
     const table: Table = { nameId, self, total: self, whole: (n * (n + 1)) / 2 };
-    const { q } = mount(<FunctionTable table={table} names={names} unit="samples" height={400} />);
+    const { q, rerender } = mount(<FunctionTable table={table} names={names} unit="samples" height={400} />);
     const el = q('function-table')!;
     await expect.poll(() => rowsOf(el).length).toBeGreaterThan(10);
     expect(rowsOf(el).length).toBeLessThan(50);
@@ -78,6 +78,10 @@ describe('<FunctionTable>', () => {
     await expect.poll(() => namesOf(el).at(-1)).toBe('pkg.fn99999');
     expect(rowsOf(el).length).toBeLessThan(50);
     expect(grid.scrollTop).toBeGreaterThan(2_000_000);
+    // a function chosen elsewhere (the graph) is scrolled into view
+    rerender(<FunctionTable table={table} names={names} unit="samples" height={400} selectedNameId={50_001} />);
+    await expect.poll(() => rowsOf(el).find((r) => r.getAttribute('aria-selected') === 'true')?.firstElementChild?.textContent).toBe('pkg.fn50000');
+    expect(rowsOf(el).length).toBeLessThan(50);
   });
 
   it('moves with the arrow keys and chooses with Enter; a click chooses too; the selected row is marked', async () => {

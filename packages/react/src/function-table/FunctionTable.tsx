@@ -1,6 +1,6 @@
 import { compileRegex, functionRows, isDiffFunctionTable, type FunctionChange, type FunctionColumn, type FunctionTable as Table, type StringTable } from '@flamelens/core';
 import type { ThemeName } from '@flamelens/renderer';
-import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { buttonStyle, CHROME, inputStyle, rootStyle, type ChromeColours } from '../styles.ts';
 import { CHANGE_FILTERS, columnGroups, defaultDescending, defaultFormat, type ValueFormatter } from './columns.ts';
 import { useRowWindow } from './use-windowing.ts';
@@ -70,6 +70,21 @@ export function FunctionTable(props: FunctionTableProps) {
   // Key repeat can deliver the next key before React re-renders: moves start from the latest row.
   const latestActive = useRef(activeRow);
   latestActive.current = activeRow;
+
+  // A function chosen elsewhere (the graph, the URL) is scrolled into view and becomes the keyboard row.
+  const selectedId = props.selectedNameId ?? -1;
+  useEffect(() => {
+    if (!table || selectedId < 0) return;
+    for (let i = 0; i < rows.length; i++) {
+      if (table.nameId[rows[i]!] !== selectedId) continue;
+      if (i !== latestActive.current) {
+        latestActive.current = i;
+        setActive(i);
+        scrollToRow(i, HEADER_HEIGHT);
+      }
+      return;
+    }
+  }, [table, rows, selectedId, scrollToRow]);
 
   const sortBy = (by: FunctionColumn) => setSort((s) => ({ by, descending: s.by === by ? !s.descending : defaultDescending(by) }));
   const choose = (index: number) => {
