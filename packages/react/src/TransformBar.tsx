@@ -1,7 +1,7 @@
 import { compileRegex, describeTransform, PRESETS, type AppliedTransform, type Transform } from '@flamelens/core';
 import type { ThemeName } from '@flamelens/renderer';
 import { useState, type CSSProperties, type FormEvent } from 'react';
-import { buttonStyle, CHROME, inputStyle, toolbarStyle, type ChromeColours } from './styles.ts';
+import { buttonStyle, CHROME, inputStyle, rootStyle, toolbarStyle, type ChromeColours } from './styles.ts';
 
 export interface TransformBarProps {
   /** The transforms in force, in the order they apply. */
@@ -35,7 +35,7 @@ export function TransformBar(p: TransformBarProps) {
     if (!p.transforms.some((x) => JSON.stringify(x) === JSON.stringify(t))) p.onChange([...p.transforms, t]);
   };
   return (
-    <div role="toolbar" aria-label="Transforms" data-testid="transform-bar" className={p.className} style={{ ...toolbarStyle(c), color: c.text, ...p.style }}>
+    <div role="toolbar" aria-label="Transforms" data-testid="transform-bar" className={p.className} style={{ ...rootStyle(c), ...toolbarStyle(c), ...p.style }}>
       {p.onInvertedChange && (
         <button type="button" aria-pressed={!!p.inverted} onClick={() => p.onInvertedChange?.(!p.inverted)} style={buttonStyle(c, !!p.inverted)} data-testid="invert-toggle" title="Bottom-up: each stack read from its leaf">
           Inverted

@@ -196,7 +196,7 @@ export function FunctionTable(props: FunctionTableProps) {
                   {names.get(nameId)}
                 </span>
                 {groups.flatMap((g) => g.cells(r).map((text, k) => (
-                  <span key={`${g.id}-${k}`} role="gridcell" style={{ ...numberCell, color: k === 1 ? chrome.muted : undefined }}>
+                  <span key={`${g.id}-${k}`} role="gridcell" style={{ ...numberCell, color: k === 1 ? chrome.muted : toneColour(g.tone?.(r) ?? null, props.theme ?? 'light') }}>
                     {text}
                   </span>
                 )))}
@@ -258,5 +258,7 @@ function rangeOf(first: number, end: number): number[] {
 const rowStyle = (template: string, height: number): CSSProperties => ({ display: 'grid', gridTemplateColumns: template, alignItems: 'center', height, boxSizing: 'border-box' });
 const nameCell: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '0 6px', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 };
 const numberCell: CSSProperties = { textAlign: 'right', padding: '0 6px', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' };
+/** Red for grew, blue for shrank: the ends of the diff graph's scale, readable as text in both themes. */
+const toneColour = (tone: 'grew' | 'shrank' | null, theme: ThemeName) => (tone === null ? undefined : tone === 'grew' ? (theme === 'dark' ? '#ff8a80' : '#c62828') : theme === 'dark' ? '#82b1ff' : '#1565c0');
 const selectedBackground = (c: ChromeColours) => (c.background === '#ffffff' ? '#dbe7ff' : '#1e3a5f');
 const stripe = (c: ChromeColours) => (c.background === '#ffffff' ? '#f6f7f9' : '#1b1e24');

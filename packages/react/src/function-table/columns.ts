@@ -27,6 +27,8 @@ export interface ColumnGroup {
   readonly cells: (r: number) => readonly string[];
   /** CSS grid track sizes of its cells. */
   readonly tracks: readonly string[];
+  /** Delta columns: which way row r changed (coloured like the diff graph: red grew, blue shrank). */
+  readonly tone?: (r: number) => 'grew' | 'shrank' | null;
 }
 
 interface ColumnContext {
@@ -53,8 +55,8 @@ export function columnGroups(ctx: ColumnContext): ColumnGroup[] {
   return [
     { id: 'baseline', label: a, title: `Total in the ${a.toLowerCase()}`, sortBy: 'total', cells: valueCells(d.total, d.whole), tracks: VALUE_TRACKS },
     { id: 'comparison', label: b, title: `Total in the ${b.toLowerCase()}`, sortBy: 'totalB', cells: valueCells(d.totalB, d.wholeB), tracks: VALUE_TRACKS },
-    { id: 'delta', label: 'Δ total', title: 'Change of the total share, in percentage points', sortBy: 'delta', cells: (r) => [deltaText(d, r, false)], tracks: ['6em'] },
-    { id: 'self-delta', label: 'Δ self', title: 'Change of the self share, in percentage points', sortBy: 'selfDelta', cells: (r) => [deltaText(d, r, true)], tracks: ['6em'] },
+    { id: 'delta', label: 'Δ total', title: 'Change of the total share, in percentage points', sortBy: 'delta', cells: (r) => [deltaText(d, r, false)], tracks: ['6em'], tone: (r) => toneOf(d, r, false) },
+    { id: 'self-delta', label: 'Δ self', title: 'Change of the self share, in percentage points', sortBy: 'selfDelta', cells: (r) => [deltaText(d, r, true)], tracks: ['6em'], tone: (r) => toneOf(d, r, true) },
   ];
 }
 
@@ -65,6 +67,11 @@ function deltaText(table: DiffFunctionTable, row: number, useSelf: boolean): str
   const pp = functionDelta(table, row, { metric: 'normalized-delta', useSelf });
   if (pp === 0) return '0 pp';
   return `${pp > 0 ? '+' : '−'}${Math.abs(pp).toFixed(2)} pp`;
+}
+
+function toneOf(table: DiffFunctionTable, row: number, useSelf: boolean): 'grew' | 'shrank' | null {
+  const d = functionDelta(table, row, { metric: 'normalized-delta', useSelf });
+  return d > 0 ? 'grew' : d < 0 ? 'shrank' : null;
 }
 
 /** The default formatter: core's formatValue. */
