@@ -5,10 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { corpusFile, expect, test, waitReady } from '../support/fixtures.ts';
 import { bigFoldedFile, dropFiles } from '../support/app.ts';
 
 const GO_CPU = 'pprof/go-flate.cpu.pb.gz';
+/** The first row of the function table (its name cell first). */
+const firstRow = (page: Page) => page.getByTestId('function-grid').locator('[role=row][data-name-id]').first();
 const HEAP = 'pprof/pyroscope_go_heap.pb.gz';
 const HANDLER = ['google.golang.org/grpc.(*Server).serveStreams.func1.2', 'google.golang.org/grpc.(*Server).handleStream'];
 
@@ -18,7 +21,7 @@ test.describe('opening profiles', () => {
     await waitReady(page);
     await expect(page.getByTestId('source-name')).toHaveText(/example: Go encoding\/json/);
     await expect(page.getByTestId('flame-area').locator('canvas')).toBeVisible();
-    await expect(page.getByTestId('functions').locator('tbody tr').first()).toContainText('runtime.scanobject');
+    await expect(firstRow(page)).toContainText('runtime.scanobject');
   });
 
   test('a file dropped with a real drag and drop opens and replaces the example', async ({ page }) => {
@@ -38,7 +41,7 @@ test.describe('opening profiles', () => {
     await page.getByTestId('paste-open').click();
     await expect(page.getByTestId('source-name')).toHaveText('pasted text');
     await waitReady(page);
-    await expect(page.getByTestId('functions')).toContainText('<b>x</b>');
+    await expect(page.getByTestId('function-table')).toContainText('<b>x</b>');
     const download = page.waitForEvent('download');
     await page.getByTestId('export-folded').click();
     const file = await download;
@@ -64,14 +67,21 @@ test.describe('comparing profiles', () => {
     await expect(page.getByTestId('baseline-name')).toHaveText('parca_many_00_1644509272337470000.pb.gz');
     await expect(page.getByTestId('comparison-name')).toHaveText('parca_many_09_1644509299337903000.pb.gz');
     await waitReady(page);
-    const firstRow = page.getByTestId('functions').locator('tbody tr').first();
-    const name = await firstRow.locator('td.name').textContent();
-    const change = await firstRow.getAttribute('data-change');
-    expect(['grew', 'new']).toContain(change);
+    const counts = async () => {
+      const out: Record<string, string> = {};
+      for (const change of ['grew', 'shrank', 'new', 'removed']) {
+        await page.getByTestId(`change-${change}`).click();
+        out[change] = (await page.getByTestId('function-count').textContent())!;
+        await page.getByTestId(`change-${change}`).click();
+      }
+      return out;
+    };
+    const before = await counts();
+    expect(before.grew).not.toBe(before.shrank);
     await page.getByTestId('swap').click();
     await expect(page.getByTestId('baseline-name')).toHaveText('parca_many_09_1644509299337903000.pb.gz');
-    const row = page.getByTestId('functions').locator('tbody tr', { has: page.locator('td.name', { hasText: name! }) }).first();
-    await expect(row).toHaveAttribute('data-change', change === 'new' ? 'removed' : 'shrank');
+    const after = await counts();
+    expect(after).toEqual({ grew: before.shrank, shrank: before.grew, new: before.removed, removed: before.new });
   });
 
   test('a second file dropped on "compare" diffs it against the profile on screen; a side is replaceable', async ({ page }) => {
@@ -132,7 +142,7 @@ test.describe('links', () => {
     await waitReady(page);
     await expect(page.getByTestId('flame-search')).toHaveValue('json');
     await expect(page.getByTestId('layout-graph')).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByTestId('functions')).toHaveCount(0);
+    await expect(page.getByTestId('function-table')).toHaveCount(0);
   });
 });
 
@@ -229,3 +239,49 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css',
   '.gz': 'application/octet-stream',
 };
+
+test.describe('analysis views in the app', () => {
+  test('a table row highlights its function and opens its sandwich; the link keeps it', async ({ page }) => {
+    await page.goto('/');
+    await waitReady(page);
+    await page.getByTestId('function-filter').fill('mallocgc');
+    await firstRow(page).click();
+    await expect(page.getByTestId('graph-pane').getByTestId('flame-area')).toHaveAttribute('data-highlight', 'runtime.mallocgc');
+    await expect(page.getByTestId('sandwich-view')).toHaveAttribute('data-function', 'runtime.mallocgc');
+    await expect(page).toHaveURL(/sw=runtime.mallocgc/);
+    await page.reload();
+    await waitReady(page);
+    await expect(page.getByTestId('sandwich-view')).toHaveAttribute('data-function', 'runtime.mallocgc');
+    await page.getByTestId('sandwich-close').click();
+    await expect(page.getByTestId('sandwich-view')).toHaveCount(0);
+    await expect(page).not.toHaveURL(/sw=/);
+  });
+
+  test('transforms come from the link as chips, and removing one updates the link', async ({ page }) => {
+    await page.goto('/#tx=h%3Ap%3Ago-runtime~r');
+    await waitReady(page);
+    const chips = page.getByTestId('transform-chip');
+    await expect(chips).toHaveCount(2);
+    await expect(chips.first()).toContainText(/Go runtime/);
+    await expect(page.getByTestId('function-table')).not.toContainText('runtime.mallocgc');
+    await chips.first().getByRole('button').click();
+    await expect(chips).toHaveCount(1);
+    await expect(page).toHaveURL(/tx=r(&|$)/);
+    await expect(page.getByTestId('function-filter')).toBeVisible();
+  });
+
+  test('the analysis views work on a diff (transform and sandwich from the link)', async ({ page }) => {
+    await page.goto('/#tx=h%3Ap%3Ago-runtime&sw=encoding%2Fjson.Indent');
+    await waitReady(page);
+    await page.getByTestId('example-diff').click();
+    await expect(page.getByTestId('comparison-name')).toHaveText(/GOGC=25/);
+    await waitReady(page);
+    await expect(page.getByTestId('sandwich-view')).toHaveAttribute('data-function', 'encoding/json.Indent');
+    await expect(page.getByTestId('graph-pane').getByTestId('flame-area')).toHaveAttribute('data-highlight', 'encoding/json.Indent');
+    await expect(page.getByTestId('transform-chip')).toContainText(/frames/);
+    // The diff's columns once went missing when the worker first got the diff (a detached buffer): no error may show.
+    await expect(page.getByTestId('sandwich-callers')).toBeVisible();
+    await expect(page.getByTestId('sandwich-view')).not.toContainText(/detached|Cannot|failed/);
+    await expect(page.getByTestId('error')).toHaveCount(0);
+  });
+});

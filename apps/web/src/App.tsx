@@ -1,14 +1,12 @@
 import { findSampleType, foldDiffChunks, isDiffTree, withSampleType, type FrameTree } from '@flamelens/core';
 import type { DiffSide } from '@flamelens/core/client';
-import { FlameGraph } from '@flamelens/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
-import { FunctionsPane } from './components/FunctionsPane.tsx';
 import { Header } from './components/Header.tsx';
 import { PasteDialog } from './components/PasteDialog.tsx';
 import { ProfileBar } from './components/ProfileBar.tsx';
 import { ProgressBar } from './components/ProgressBar.tsx';
-import { SplitPane } from './components/SplitPane.tsx';
+import { ProfileView } from './components/ProfileView.tsx';
 import { DropZone, type DropTarget } from './DropZone.tsx';
 import exampleUrl from './examples/go-json-gogc100.cpu.pb.gz?url';
 import exampleGogc25Url from './examples/go-json-gogc25.cpu.pb.gz?url';
@@ -19,9 +17,9 @@ import { useWorkspace, type Shown } from './loading/use-workspace.ts';
 import { useHashState } from './state/use-hash-state.ts';
 import { useSystemTheme } from './state/use-theme.ts';
 import { parseLinkedProfiles } from './state/url-state.ts';
-import { useElementHeight } from './use-element-height.ts';
 
 const EXAMPLE = bundledRef(exampleUrl, 'example: Go encoding/json CPU profile');
+const NO_PATH: readonly string[] = [];
 const EXAMPLE_GOGC25 = bundledRef(exampleGogc25Url, 'example: the same at GOGC=25');
 
 export function App() {
@@ -69,10 +67,8 @@ export function App() {
 
   const shown = state.shown;
   const base: FrameTree | null = shown ? (shown.kind === 'single' ? shown.profile.tree : shown.diff.tree) : null;
-  const functions = shown ? (shown.kind === 'single' ? shown.profile.functions : shown.diff.functions) : [];
   const typeIndex = base ? sampleTypeIndex(base, hash.sampleType) : 0;
   const tree = useMemo(() => (base ? withSampleType(base, typeIndex) : null), [base, typeIndex]);
-  const table = functions[typeIndex] ?? null;
 
   // A new picture starts unfocused (a swap keeps the focus: paths are names).
   const shownId = shown?.id ?? 0;
@@ -82,7 +78,7 @@ export function App() {
     if (shownId) lastId.current = shownId;
   }, [shownId, setHash]);
 
-  const [graphHeight, graphPaneRef, graphPane] = useElementHeight<HTMLDivElement>();
+  const [graphPane, setGraphPane] = useState<HTMLDivElement | null>(null);
   const layout = hash.layout ?? 'both';
   const name = shown ? shownName(shown) : '';
 
@@ -113,58 +109,6 @@ export function App() {
     }
   };
 
-  const highlight = hash.search ?? '';
-  const selectedFunction = hash.regex && /^\^.*\$$/.test(highlight) ? unescapeRegex(highlight.slice(1, -1)) : null;
-
-  // Progress events re-render the page many times a second: the graph and the table only when theirs changes.
-  const content = useMemo(
-    () =>
-      shown && tree && table ? (
-        <SplitPane
-          show={layout}
-          top={
-            <div className="graph-pane" ref={graphPaneRef}>
-              <FlameGraph
-                key={shown.id}
-                profile={tree}
-                theme={theme}
-                view={hash.view ?? 'icicle'}
-                onViewChange={(view) => setHash({ view: view === 'icicle' ? undefined : view })}
-                search={hash.search ?? ''}
-                onSearchChange={(search) => setHash({ search })}
-                searchMode={hash.regex ? 'regex' : 'substring'}
-                onSearchModeChange={(mode) => setHash({ regex: mode === 'regex' })}
-                caseSensitive={!!hash.caseSensitive}
-                onCaseSensitiveChange={(on) => setHash({ caseSensitive: on })}
-                defaultFocusPath={shown.id === 1 ? (initialFocus.current ?? []) : []}
-                onFocusChange={(path) => setHash({ focusPath: path.length ? [...path] : undefined })}
-                diff={{
-                  ...(hash.metric ? { metric: hash.metric } : {}),
-                  ...(hash.useSelf ? { useSelf: true } : {}),
-                  ...(hash.saturation !== undefined ? { saturation: hash.saturation } : {}),
-                }}
-                widthMode={hash.widthMode ?? 'auto'}
-                {...(shown.kind === 'diff' ? { sideNames: sideNames(shown) } : {})}
-                height={Math.max(120, graphHeight - 76)}
-              />
-            </div>
-          }
-          bottom={
-            <FunctionsPane
-              key={`${shown.kind}-${shown.id}`}
-              tree={tree}
-              table={table}
-              selected={selectedFunction}
-              onSelect={(fn) => setHash(fn === null ? { search: undefined, regex: undefined } : { search: `^${escapeRegex(fn)}$`, regex: true })}
-            />
-          }
-        />
-          ) : (
-        !state.loading && <EmptyState />
-          ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shown, tree, table, theme, hash, layout, graphHeight, state.loading === null, selectedFunction],
-  );
 
   return (
     <DropZone targets={dropTargets(shown)} onFiles={onFiles}>
@@ -197,7 +141,20 @@ export function App() {
             onAlone={ws.showSide}
           />
         )}
-        {content}
+        {shown && tree ? (
+          <ProfileView
+            shown={shown}
+            parser={ws.parser}
+            typeIndex={typeIndex}
+            hash={hash}
+            setHash={setHash}
+            theme={theme}
+            initialFocus={initialFocus.current ?? NO_PATH}
+            graphRef={setGraphPane}
+          />
+        ) : (
+          !state.loading && <EmptyState />
+        )}
         <PasteDialog open={pasteOpen} onClose={() => setPasteOpen(false)} onText={(text) => void ws.open(textRef(text))} />
       </main>
     </DropZone>
@@ -234,11 +191,6 @@ function shownName(shown: Shown): string {
   return shown.comparison ? `${shown.baseline.name}-vs-${shown.comparison.name}` : shown.baseline.name;
 }
 
-function sideNames(shown: Extract<Shown, { kind: 'diff' }>): [string, string] {
-  if (shown.comparison) return [shown.baseline.name, shown.comparison.name];
-  return shown.swapped ? ['after', 'before'] : ['before', 'after'];
-}
-
 /** The sample type the hash names (by type, or type/unit), else the profile's default. */
 function sampleTypeIndex(tree: FrameTree, key: string | undefined): number {
   if (!key) return tree.sampleTypeIndex;
@@ -250,12 +202,4 @@ function sampleTypeIndex(tree: FrameTree, key: string | undefined): number {
 function sampleTypeKey(tree: FrameTree, i: number): string {
   const t = tree.sampleTypes[i]!;
   return tree.sampleTypes.filter((x) => x.type === t.type).length > 1 ? `${t.type}/${t.unit}` : t.type;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function unescapeRegex(text: string): string {
-  return text.replace(/\\(.)/g, '$1');
 }

@@ -54,8 +54,8 @@ export function Header(p: HeaderProps) {
       </button>
       <span className="spacer" />
       {p.sampleTypes.length > 0 && (
-        <label className="field">
-          <span>{p.isDiff ? 'Shared sample type' : 'Sample type'}</span>
+        <label className="field" title={p.isDiff ? 'The sample types both profiles have' : 'Which value the graph and the table show'}>
+          <span className="visually-hidden">{p.isDiff ? 'Shared sample type' : 'Sample type'}</span>
           <select data-testid="sample-type" value={p.sampleTypeIndex} onChange={(e) => p.onSampleType(Number(e.target.value))}>
             {p.sampleTypes.map((t, i) => (
               <option key={i} value={i}>

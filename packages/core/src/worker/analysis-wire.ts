@@ -52,6 +52,15 @@ export function anyTreeToWire(tree: FrameTree, mustCopy: (buffer: ArrayBufferLik
           binaries: table(tree.extras.binaries),
         }
       : null,
+    // A DiffTree's comparison columns travel in the wire's diff part too: copied by the same rule.
+    ...(isDiffTree(tree)
+      ? {
+          totalB: own(tree.totalB),
+          selfB: own(tree.selfB),
+          ...(tree.totalBByType ? { totalBByType: tree.totalBByType.map(own) } : {}),
+          ...(tree.selfBByType ? { selfBByType: tree.selfBByType.map(own) } : {}),
+        }
+      : {}),
   };
   if (!isDiffTree(tree)) return { tree: treeToWire(copied), diff: null };
   const { totalB, selfB, baselineTotal, comparisonTotal, baselineName, comparisonName } = tree;
