@@ -1,4 +1,4 @@
-import { formatPercent, formatValue, pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
+import { formatPercent, formatValue, isDiffTree, pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
 import {
   announce,
   describeFrame,
@@ -15,6 +15,9 @@ import {
 } from '@flamelens/renderer';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { DiffLegend } from './DiffLegend.tsx';
+import { DiffOptions } from './DiffOptions.tsx';
+import type { DiffWidthMode } from './diff-settings.ts';
 import { CHROME, rootStyle, visuallyHidden } from './styles.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { Tooltip } from './Tooltip.tsx';
@@ -54,11 +57,21 @@ export interface FlameGraphProps {
   readonly onFrameClick?: (info: FrameClickInfo) => void;
   readonly theme?: ThemeName;
   readonly palette?: PaletteName;
-  /** Diff trees: colour metric, self/total and saturation point; width mode. */
+  /**
+   * Diff trees: colour metric, self/total, saturation point, noise fading. Controlled when set (fields set
+   * here win over the built-in controls); the controls report every change through `onDiffChange`.
+   */
   readonly diff?: Partial<DiffColourOptions>;
+  readonly onDiffChange?: (next: DiffColourOptions) => void;
+  /** Bar widths; `auto`: combined for diff trees. Controlled when set; changes reported by `onWidthModeChange`. */
   readonly widthMode?: WidthMode | 'auto';
-  /** Names of the two sides of a diff for the tooltip. */
+  readonly onWidthModeChange?: (mode: DiffWidthMode) => void;
+  /** Names of the two sides of a diff (tooltip, legend); default the tree's file names. */
   readonly sideNames?: readonly [string, string];
+  /** Diff trees: show `<DiffLegend>` above the graph (default true; false when the host places its own). */
+  readonly diffLegend?: boolean;
+  /** Diff trees: show `<DiffOptions>` in the toolbar (default true). */
+  readonly diffOptions?: boolean;
   /** Height of the graph in CSS px; default: the tree's height, at most `maxHeight` (600). */
   readonly height?: number;
   readonly maxHeight?: number;
@@ -99,7 +112,18 @@ export function FlameGraph(props: FlameGraphProps) {
   const area = useRef<HTMLDivElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const helpId = useId();
-  const diff = useMemo(() => ({ ...DEFAULT_DIFF_COLOURS, ...props.diff }), [props.diff]);
+  const [ownDiff, setOwnDiff] = useState<DiffColourOptions>(DEFAULT_DIFF_COLOURS);
+  const [ownWidth, setOwnWidth] = useState<WidthMode | 'auto'>('auto');
+  const diff = useMemo(() => ({ ...ownDiff, ...props.diff }), [ownDiff, props.diff]);
+  const widthMode = props.widthMode ?? ownWidth;
+  const changeDiff = (next: DiffColourOptions) => {
+    setOwnDiff(next);
+    props.onDiffChange?.(next);
+  };
+  const changeWidth = (mode: DiffWidthMode) => {
+    setOwnWidth(mode);
+    props.onWidthModeChange?.(mode);
+  };
   const query = useMemo(() => ({ text: search, mode: regex ? ('regex' as const) : ('substring' as const), caseSensitive }), [search, regex, caseSensitive]);
 
   const { renderer } = useFlameRenderer(
@@ -109,7 +133,7 @@ export function FlameGraph(props: FlameGraphProps) {
       theme,
       palette: props.palette ?? 'default',
       diff,
-      widthMode: props.widthMode ?? 'auto',
+      widthMode,
       search: query,
       focus,
       selected,
@@ -222,9 +246,18 @@ export function FlameGraph(props: FlameGraphProps) {
   };
 
   const status = searchStatus(tree, renderer.searchResult, search);
-  const described = useMemo(() => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff)) : ''), [tree, selected, diff]);
+  const noise = renderer.diffNoise;
+  const described = useMemo(
+    () => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff, noise)) : ''),
+    [tree, selected, diff, noise],
+  );
   const hoveredFrame = hover?.frame ?? -1;
-  const hovered = useMemo(() => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff) : null), [tree, hoveredFrame, diff]);
+  const hovered = useMemo(
+    () => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff, noise) : null),
+    [tree, hoveredFrame, diff, noise],
+  );
+  const diffTree = tree && isDiffTree(tree) ? tree : null;
+  const showLegend = diffTree !== null && props.diffLegend !== false;
 
   return (
     <div className={props.className} style={{ ...rootStyle(chrome), ...props.style }} data-testid="flame-graph">
@@ -248,6 +281,28 @@ export function FlameGraph(props: FlameGraphProps) {
           status={status}
           searchInput={searchInput}
           onLeaveSearch={() => area.current?.focus()}
+        >
+          {diffTree && props.diffOptions !== false && (
+            <DiffOptions
+              diff={diff}
+              onDiffChange={changeDiff}
+              widthMode={widthMode === 'total' ? 'auto' : widthMode}
+              onWidthModeChange={changeWidth}
+              saturation={showLegend ? null : { inForce: renderer.diffSaturation, unit: diffTree.unit }}
+              theme={theme}
+            />
+          )}
+        </Toolbar>
+      )}
+      {diffTree && showLegend && (
+        <DiffLegend
+          tree={diffTree}
+          diff={diff}
+          saturation={renderer.diffSaturation}
+          noise={noise}
+          sideNames={props.sideNames}
+          theme={theme}
+          onSaturationChange={(saturation) => changeDiff({ ...diff, saturation })}
         />
       )}
       {tree && <Breadcrumbs path={tree ? pathOf(tree, focus) : []} colours={chrome} onSelect={(depth) => focusOn(ancestorAt(tree, focus, depth))} />}
@@ -272,7 +327,15 @@ export function FlameGraph(props: FlameGraphProps) {
         )}
       </div>
       {hovered && hover && (
-        <Tooltip description={hovered} x={hover.x} y={hover.y + (area.current?.offsetTop ?? 0)} colours={chrome} bounds={{ width: area.current?.clientWidth ?? 800, height }} sideNames={props.sideNames} />
+        <Tooltip
+          description={hovered}
+          x={hover.x}
+          y={hover.y + (area.current?.offsetTop ?? 0)}
+          colours={chrome}
+          bounds={{ width: area.current?.clientWidth ?? 800, height }}
+          sideNames={props.sideNames ?? (diffTree ? [diffTree.baselineName ?? 'Baseline', diffTree.comparisonName ?? 'Comparison'] : undefined)}
+          fading={diff.fadeNoise && noise?.kind === 'counts'}
+        />
       )}
       <p id={helpId} style={visuallyHidden}>
         Arrow keys move the selection between parent, child and sibling frames. Enter focuses the selected frame, Escape resets, slash searches, [ and ] go back and forward.

@@ -1,0 +1,51 @@
+import { noiseModel, type DiffMetric, type DiffTree, type NoiseModel } from '@flamelens/core';
+import { DiffPassJob, DiffReader, runToEnd, type DiffColourOptions } from '@flamelens/renderer';
+
+/** Bar widths of a diff: both sides normalized and added (default), or one side's values. */
+export type DiffWidthMode = 'combined' | 'comparison' | 'baseline';
+
+/** Labels of the metrics, as the options and the legend name them. */
+export const METRIC_LABELS: Readonly<Record<DiffMetric, string>> = {
+  'normalized-delta': 'normalized delta (pp)',
+  'relative-change': 'relative change (%)',
+  'absolute-delta': 'absolute delta',
+};
+
+export const WIDTH_LABELS: Readonly<Record<DiffWidthMode, string>> = {
+  combined: 'combined',
+  comparison: 'comparison only',
+  baseline: 'baseline only',
+};
+
+/**
+ * A saturation point as the user reads and types it: percentage points and the tree's unit as they are,
+ * relative change in percent (the option holds a ratio: 0.25 = 25%).
+ */
+export function saturationToInput(value: number, metric: DiffMetric): number {
+  return metric === 'relative-change' ? value * 100 : value;
+}
+
+export function saturationFromInput(value: number, metric: DiffMetric): number {
+  return metric === 'relative-change' ? value / 100 : value;
+}
+
+/** The unit the saturation input is in, shown beside it. */
+export function saturationUnit(metric: DiffMetric, unit: string): string {
+  if (metric === 'normalized-delta') return 'pp';
+  if (metric === 'relative-change') return '%';
+  return unit === 'count' ? '' : unit;
+}
+
+/**
+ * The saturation point and noise model a legend shows, for hosts that place `<DiffLegend>` without a
+ * renderer at hand (FlameGraph passes the renderer's own). One pass over the frames when `auto`.
+ */
+export function diffLegendFigures(tree: DiffTree, options: DiffColourOptions): { saturation: number; noise: NoiseModel } {
+  let saturation = options.saturation === 'auto' ? 0 : options.saturation;
+  if (options.saturation === 'auto') {
+    const job = new DiffPassJob(new DiffReader(tree, options), { findLargest: true, noise: null, useSelf: options.useSelf });
+    runToEnd(job);
+    saturation = job.largest > 0 ? job.largest : 1;
+  }
+  return { saturation, noise: noiseModel(tree, { confidence: options.confidence }) };
+}
