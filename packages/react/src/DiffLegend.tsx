@@ -67,7 +67,7 @@ export function DiffLegend(props: DiffLegendProps) {
       role="group"
       aria-label="Diff legend"
       data-testid="diff-legend"
-      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 16, rowGap: 4, padding: '4px 0', fontSize: 12, ...props.style }}
+      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 16, rowGap: 4, padding: '4px 0', fontSize: 12, colorScheme: theme, ...props.style }}
     >
       <div data-testid="diff-legend-scale" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
         <span style={muted}>shrank</span>

@@ -41,7 +41,7 @@ export function DiffOptions(props: DiffOptionsProps) {
   };
   const select = { ...inputStyle(c, false), width: 'auto' };
   return (
-    <span role="group" aria-label="Diff options" data-testid="diff-options" style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 6, ...props.style }}>
+    <span role="group" aria-label="Diff options" data-testid="diff-options" style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 6, colorScheme: props.theme ?? 'light', ...props.style }}>
       <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
         colour
         <select value={diff.metric} onChange={(e) => set({ metric: e.target.value as DiffMetric })} style={select} data-testid="diff-metric">

@@ -6,7 +6,6 @@ import {
   moveForKey,
   nextMatch,
   resolvePath,
-  DEFAULT_DIFF_COLOURS,
   type DiffColourOptions,
   type PaletteName,
   type ThemeName,
@@ -17,7 +16,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { DiffLegend } from './DiffLegend.tsx';
 import { DiffOptions } from './DiffOptions.tsx';
-import type { DiffWidthMode } from './diff-settings.ts';
+import { useDiffSettings, type DiffWidthMode } from './diff-settings.ts';
 import { CHROME, rootStyle, visuallyHidden } from './styles.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { Tooltip } from './Tooltip.tsx';
@@ -112,18 +111,7 @@ export function FlameGraph(props: FlameGraphProps) {
   const area = useRef<HTMLDivElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const helpId = useId();
-  const [ownDiff, setOwnDiff] = useState<DiffColourOptions>(DEFAULT_DIFF_COLOURS);
-  const [ownWidth, setOwnWidth] = useState<WidthMode | 'auto'>('auto');
-  const diff = useMemo(() => ({ ...ownDiff, ...props.diff }), [ownDiff, props.diff]);
-  const widthMode = props.widthMode ?? ownWidth;
-  const changeDiff = (next: DiffColourOptions) => {
-    setOwnDiff(next);
-    props.onDiffChange?.(next);
-  };
-  const changeWidth = (mode: DiffWidthMode) => {
-    setOwnWidth(mode);
-    props.onWidthModeChange?.(mode);
-  };
+  const { diff, widthMode, changeDiff, changeWidth } = useDiffSettings(props);
   const query = useMemo(() => ({ text: search, mode: regex ? ('regex' as const) : ('substring' as const), caseSensitive }), [search, regex, caseSensitive]);
 
   const { renderer } = useFlameRenderer(
@@ -260,7 +248,7 @@ export function FlameGraph(props: FlameGraphProps) {
   const showLegend = diffTree !== null && props.diffLegend !== false;
 
   return (
-    <div className={props.className} style={{ ...rootStyle(chrome), ...props.style }} data-testid="flame-graph">
+    <div className={props.className} style={{ ...rootStyle(chrome), colorScheme: theme, ...props.style }} data-testid="flame-graph">
       {props.toolbar !== false && (
         <Toolbar
           colours={chrome}

@@ -1,5 +1,6 @@
 import { noiseModel, type DiffMetric, type DiffTree, type NoiseModel } from '@flamelens/core';
-import { DiffPassJob, DiffReader, runToEnd, type DiffColourOptions } from '@flamelens/renderer';
+import { DEFAULT_DIFF_COLOURS, DiffPassJob, DiffReader, runToEnd, type DiffColourOptions, type WidthMode } from '@flamelens/renderer';
+import { useMemo, useState } from 'react';
 
 /** Bar widths of a diff: both sides normalized and added (default), or one side's values. */
 export type DiffWidthMode = 'combined' | 'comparison' | 'baseline';
@@ -48,4 +49,31 @@ export function diffLegendFigures(tree: DiffTree, options: DiffColourOptions): {
     saturation = job.largest > 0 ? job.largest : 1;
   }
   return { saturation, noise: noiseModel(tree, { confidence: options.confidence }) };
+}
+
+/**
+ * The diff settings of one `<FlameGraph>`: its own state for the built-in controls, with the host's props
+ * winning field by field (controlled when set), and every change reported to the host.
+ */
+export function useDiffSettings(props: {
+  readonly diff?: Partial<DiffColourOptions>;
+  readonly onDiffChange?: (next: DiffColourOptions) => void;
+  readonly widthMode?: WidthMode | 'auto';
+  readonly onWidthModeChange?: (mode: DiffWidthMode) => void;
+}) {
+  const [ownDiff, setOwnDiff] = useState<DiffColourOptions>(DEFAULT_DIFF_COLOURS);
+  const [ownWidth, setOwnWidth] = useState<WidthMode | 'auto'>('auto');
+  const diff = useMemo(() => ({ ...ownDiff, ...props.diff }), [ownDiff, props.diff]);
+  return {
+    diff,
+    widthMode: props.widthMode ?? ownWidth,
+    changeDiff: (next: DiffColourOptions) => {
+      setOwnDiff(next);
+      props.onDiffChange?.(next);
+    },
+    changeWidth: (mode: DiffWidthMode) => {
+      setOwnWidth(mode);
+      props.onWidthModeChange?.(mode);
+    },
+  };
 }
