@@ -6,15 +6,16 @@
 // With the Grafana harness hosts built (scripts/grafana-hosts.sh), also the Grafana panel: a nested-set
 // frame from data to painted panel, redraws, module.js size (scripts/bench/grafana.mjs).
 // And diffs: merge time in Node; parse-both-and-merge against parsing the larger file alone, in the browser
-// workers (d100k, and s1m against a changed copy of itself). And the analyses (function table, sandwiches,
+// workers (d100k, and s1m against a changed copy of itself); the first diff paint (two files → painted diff
+// flame graph) against the larger file alone → painted, and redraws of the painted diff. And the analyses (function table, sandwiches,
 // transforms, inverted view) on the loaded profile in Node and through the worker.
 // And the analysis views as drawn by the React components (function table, sandwich, a transform redrawn).
 // And the app itself: file picked → flame graph painted, with the longest main-thread task and peak memory
 // (scripts/bench/app.mjs).
-//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser|views|app]
+//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser|diff-paint|views|app]
 //                          [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -271,6 +272,64 @@ async function benchDiffBrowser() {
   );
 }
 
+/**
+ * First diff paint: the two files → the painted diff flame graph (parse both in two workers, merge, lay
+ * out, colour, paint on 1600×900 CSS px at DPR 2), against the larger file alone → painted; each on a fresh
+ * page. Then redraws of the painted diff (the last run's page). pprof input (the formats' parse costs are
+ * in the tables above).
+ */
+async function benchDiffPaint() {
+  await withBrowserPage(async (_page, base, browser) => {
+    const rows = [];
+    const redrawRows = [];
+    for (const name of diffs) {
+      const [a, b] = diffPair(name, 'pb.gz').map((file) => `${base}/@fs${file}`);
+      const larger = statSync(diffPair(name, 'pb.gz')[0]).size >= statSync(diffPair(name, 'pb.gz')[1]).size ? a : b;
+      const alone = [];
+      const diff = [];
+      for (let r = 0; r < runs; r++) {
+        for (const [urls, out, redraws] of [[[larger, null], alone, r === runs - 1 ? 15 : 0], [[a, b], diff, r === runs - 1 ? 15 : 0]]) {
+          const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 2 });
+          page.setDefaultTimeout(600_000);
+          await page.goto(`${base}/scripts/bench/browser-diff-paint.html`);
+          await page.waitForFunction(() => typeof window.benchDiffPaint === 'function');
+          const result = await page.evaluate(([x, y, n]) => window.benchDiffPaint(x, y, n), [urls[0], urls[1], redraws]);
+          await page.close();
+          if (result.error) throw new Error(result.error);
+          out.push(result);
+        }
+      }
+      const m = (xs, key) => median(xs.map((x) => x[key]));
+      rows.push([
+        name,
+        fmt(m(alone, 'ms')),
+        `${fmt(m(alone, 'parseMs'))} / ${fmt(m(alone, 'layoutMs'))} / ${fmt(m(alone, 'paintMs'))}`,
+        fmt(m(diff, 'ms')),
+        `${fmt(m(diff, 'parseMs'))} / ${fmt(m(diff, 'layoutMs'))} / ${fmt(m(diff, 'paintMs'))}`,
+        fmt(m(diff, 'ms') / m(alone, 'ms'), 2),
+        `${alone[0].frames} / ${diff[0].frames}`,
+        diff[0].faded,
+        fmt(Math.max(...diff.map((x) => x.longestTaskMs))),
+      ]);
+      // The larger profile alone, redrawn the same way on its own page: what the diff's colouring adds.
+      const plain = alone[alone.length - 1].redraws ?? {};
+      for (const [what, v] of Object.entries(diff[diff.length - 1].redraws ?? {})) {
+        redrawRows.push([name, what, fmt(v.medianMs, 1), fmt(v.maxMs, 1), plain[what] ? fmt(plain[what].medianMs, 1) : '–']);
+      }
+    }
+    table(
+      `First diff paint, pprof files in memory → painted 1600×900 at DPR 2 (median of ${runs}, fresh page each). Target: diff ÷ alone ≤ 1.3`,
+      ['pair', 'larger alone ms', 'alone: parse / layout+colours / paint', 'diff ms', 'diff: parse+merge / layout+colours / paint', 'diff ÷ alone', 'frames alone / diff', 'faded frames', 'longest main task ms (diff)'],
+      rows,
+    );
+    table(
+      'Redraws of the painted diff (JS + rasterization, to a 1-px getImageData), and of the larger profile alone. Target: < 16 ms at 1M frames',
+      ['pair', 'what', 'diff median ms', 'diff max ms', 'alone median ms'],
+      redrawRows,
+    );
+  });
+}
+
 /** Analyses in one Node process per file (pprof input): the core's own speed, no worker boundary. */
 async function benchNodeAnalysis() {
   const runner = await bundleForNode('scripts/bench/node-analysis-entry.ts', 'node-analysis.mjs');
@@ -344,14 +403,14 @@ async function withBrowserPage(use) {
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(600_000);
-    await use(page, base);
+    await use(page, base, browser);
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'analysis', 'analysis-node', 'analysis-browser', 'views', 'app'].includes(values.only)) {
+if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'diff-paint', 'analysis', 'analysis-node', 'analysis-browser', 'views', 'app'].includes(values.only)) {
   ensureData(!values.only || values.only.startsWith('diff'));
 }
 if (!values.only || values.only === 'node') await benchNode();
@@ -363,6 +422,7 @@ if (!values.only || values.only === 'grafana') {
 }
 if (!values.only || values.only === 'diff' || values.only === 'diff-node') await benchDiffNode();
 if (!values.only || values.only === 'diff' || values.only === 'diff-browser') await benchDiffBrowser();
+if (!values.only || values.only === 'diff' || values.only === 'diff-paint') await benchDiffPaint();
 if (!values.only || values.only === 'analysis' || values.only === 'analysis-node') await benchNodeAnalysis();
 if (!values.only || values.only === 'analysis' || values.only === 'analysis-browser') await benchBrowserAnalysis();
 if (!values.only || values.only === 'views') await benchBrowserViews();

@@ -1,4 +1,4 @@
-import { pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
+import { isDiffTree, pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
 import {
   announce,
   describeFrame,
@@ -6,7 +6,6 @@ import {
   moveForKey,
   nextMatch,
   resolvePath,
-  DEFAULT_DIFF_COLOURS,
   type DiffColourOptions,
   type PaletteName,
   type ThemeName,
@@ -18,6 +17,9 @@ import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { frameActionInfo, type FrameAction, type FrameActionInfo } from './frame-actions.ts';
 import { FrameMenu } from './FrameMenu.tsx';
 import { ancestorAt, searchStatus } from './graph-status.ts';
+import { DiffLegend } from './DiffLegend.tsx';
+import { DiffOptions } from './DiffOptions.tsx';
+import { useDiffSettings, type DiffWidthMode } from './diff-settings.ts';
 import { CHROME, rootStyle, visuallyHidden } from './styles.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { Tooltip } from './Tooltip.tsx';
@@ -72,11 +74,21 @@ export interface FlameGraphProps {
   readonly onTreeShown?: (tree: FrameTree) => void;
   readonly theme?: ThemeName;
   readonly palette?: PaletteName;
-  /** Diff trees: colour metric, self/total and saturation point; width mode. */
+  /**
+   * Diff trees: colour metric, self/total, saturation point, noise fading. Controlled when set (fields set
+   * here win over the built-in controls); the controls report every change through `onDiffChange`.
+   */
   readonly diff?: Partial<DiffColourOptions>;
+  readonly onDiffChange?: (next: DiffColourOptions) => void;
+  /** Bar widths; `auto`: combined for diff trees. Controlled when set; changes reported by `onWidthModeChange`. */
   readonly widthMode?: WidthMode | 'auto';
-  /** Names of the two sides of a diff for the tooltip. */
+  readonly onWidthModeChange?: (mode: DiffWidthMode) => void;
+  /** Names of the two sides of a diff (tooltip, legend); default the tree's file names. */
   readonly sideNames?: readonly [string, string];
+  /** Diff trees: show `<DiffLegend>` above the graph (default true; false when the host places its own). */
+  readonly diffLegend?: boolean;
+  /** Diff trees: show `<DiffOptions>` in the toolbar (default true). */
+  readonly diffOptions?: boolean;
   /** Height of the graph in CSS px; default: the tree's height, at most `maxHeight` (600). */
   readonly height?: number;
   readonly maxHeight?: number;
@@ -127,7 +139,7 @@ export function FlameGraph(props: FlameGraphProps) {
   const area = useRef<HTMLDivElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const helpId = useId();
-  const diff = useMemo(() => ({ ...DEFAULT_DIFF_COLOURS, ...props.diff }), [props.diff]);
+  const { diff, widthMode, changeDiff, changeWidth } = useDiffSettings(props);
   const highlight = props.highlightName ?? null;
   const query = useMemo(
     () => (highlight !== null ? { text: highlight, mode: 'exact' as const } : { text: search, mode: regex ? ('regex' as const) : ('substring' as const), caseSensitive }),
@@ -142,7 +154,7 @@ export function FlameGraph(props: FlameGraphProps) {
       theme,
       palette: props.palette ?? 'default',
       diff,
-      widthMode: props.widthMode ?? 'auto',
+      widthMode,
       search: query,
       focus,
       selected,
@@ -282,12 +294,21 @@ export function FlameGraph(props: FlameGraphProps) {
   };
 
   const status = searchStatus(tree, renderer.searchResult, highlight ?? search, highlight !== null);
-  const described = useMemo(() => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff)) : ''), [tree, selected, diff]);
+  const noise = renderer.diffNoise;
+  const described = useMemo(
+    () => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff, noise)) : ''),
+    [tree, selected, diff, noise],
+  );
   const hoveredFrame = hover?.frame ?? -1;
-  const hovered = useMemo(() => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff) : null), [tree, hoveredFrame, diff]);
+  const hovered = useMemo(
+    () => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff, noise) : null),
+    [tree, hoveredFrame, diff, noise],
+  );
+  const diffTree = tree && isDiffTree(tree) ? tree : null;
+  const showLegend = diffTree !== null && props.diffLegend !== false;
 
   return (
-    <div className={props.className} style={{ ...rootStyle(chrome), ...props.style }} data-testid="flame-graph">
+    <div className={props.className} style={{ ...rootStyle(chrome), colorScheme: theme, ...props.style }} data-testid="flame-graph">
       {props.toolbar !== false && (
         <Toolbar
           colours={chrome}
@@ -308,6 +329,28 @@ export function FlameGraph(props: FlameGraphProps) {
           status={status}
           searchInput={searchInput}
           onLeaveSearch={() => area.current?.focus()}
+        >
+          {diffTree && props.diffOptions !== false && (
+            <DiffOptions
+              diff={diff}
+              onDiffChange={changeDiff}
+              widthMode={widthMode === 'total' ? 'auto' : widthMode}
+              onWidthModeChange={changeWidth}
+              saturation={showLegend ? null : { inForce: renderer.diffSaturation, unit: diffTree.unit }}
+              theme={theme}
+            />
+          )}
+        </Toolbar>
+      )}
+      {diffTree && showLegend && (
+        <DiffLegend
+          tree={diffTree}
+          diff={diff}
+          saturation={renderer.diffSaturation}
+          noise={noise}
+          sideNames={props.sideNames}
+          theme={theme}
+          onSaturationChange={(saturation) => changeDiff({ ...diff, saturation })}
         />
       )}
       {tree && <Breadcrumbs path={tree ? pathOf(tree, focus) : []} colours={chrome} onSelect={(depth) => focusOn(ancestorAt(tree, focus, depth))} />}
@@ -334,7 +377,15 @@ export function FlameGraph(props: FlameGraphProps) {
         )}
       </div>
       {hovered && hover && (
-        <Tooltip description={hovered} x={hover.x} y={hover.y + (area.current?.offsetTop ?? 0)} colours={chrome} bounds={{ width: area.current?.clientWidth ?? 800, height }} sideNames={props.sideNames} />
+        <Tooltip
+          description={hovered}
+          x={hover.x}
+          y={hover.y + (area.current?.offsetTop ?? 0)}
+          colours={chrome}
+          bounds={{ width: area.current?.clientWidth ?? 800, height }}
+          sideNames={props.sideNames ?? (diffTree ? [diffTree.baselineName ?? 'Baseline', diffTree.comparisonName ?? 'Comparison'] : undefined)}
+          fading={diff.fadeNoise && noise?.kind === 'counts'}
+        />
       )}
       {menu && (
         <FrameMenu

@@ -1,5 +1,5 @@
 import type { ViewKind } from '@flamelens/renderer';
-import type { KeyboardEvent, RefObject } from 'react';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { buttonStyle, inputStyle, type ChromeColours } from './styles.ts';
 
 interface ToolbarProps {
@@ -24,6 +24,8 @@ interface ToolbarProps {
   readonly searchInput: RefObject<HTMLInputElement | null>;
   /** Escape in the search box gives the keyboard back to the graph. */
   readonly onLeaveSearch: () => void;
+  /** More controls at the end (the diff options in diff mode). */
+  readonly children?: ReactNode;
 }
 
 /** View switch, focus history, search box with regex and case toggles, and the matched share. */
@@ -78,6 +80,7 @@ export function Toolbar(p: ToolbarProps) {
       <span data-testid="flame-search-status" role={p.status.error ? 'alert' : undefined} style={{ color: p.status.error ? c.error : c.muted }}>
         {p.status.text}
       </span>
+      {p.children}
     </div>
   );
 }

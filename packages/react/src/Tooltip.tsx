@@ -9,6 +9,8 @@ interface TooltipProps {
   /** Size of the area the tooltip must stay inside (CSS px). */
   readonly bounds: { readonly width: number; readonly height: number };
   readonly sideNames?: readonly [string, string];
+  /** Diff: frames within sampling noise are drawn faded (the tooltip says so). */
+  readonly fading?: boolean;
 }
 
 /** Offset of the tooltip from the pointer, CSS px. */
@@ -17,7 +19,7 @@ const OFFSET = 14;
 const MAX_WIDTH = 420;
 
 /** The frame under the pointer: name, file/binary, total and self with units and shares; both sides of a diff. */
-export function Tooltip({ description: d, x, y, colours: c, bounds, sideNames }: TooltipProps) {
+export function Tooltip({ description: d, x, y, colours: c, bounds, sideNames, fading }: TooltipProps) {
   const left = x + OFFSET + MAX_WIDTH > bounds.width ? Math.max(0, x - OFFSET - MAX_WIDTH) : x + OFFSET;
   const top = y + OFFSET;
   return (
@@ -44,7 +46,7 @@ export function Tooltip({ description: d, x, y, colours: c, bounds, sideNames }:
       {d.file && <div style={{ color: c.muted, wordBreak: 'break-all' }}>{d.file}</div>}
       {d.binary && <div style={{ color: c.muted, wordBreak: 'break-all' }}>{d.binary}</div>}
       {d.diff ? (
-        <DiffFigures d={d} colours={c} sideNames={sideNames ?? ['Baseline', 'Comparison']} />
+        <DiffFigures d={d} colours={c} sideNames={sideNames ?? ['Baseline', 'Comparison']} fading={!!fading} />
       ) : (
         <Figures values={d.values} colours={c} />
       )}
@@ -74,37 +76,61 @@ function Figures({ values: v, colours: c }: { values: SideFigures; colours: Chro
   );
 }
 
-function DiffFigures({ d, colours: c, sideNames }: { d: FrameDescription; colours: ChromeColours; sideNames: readonly [string, string] }) {
+function DiffFigures({ d, colours: c, sideNames, fading }: { d: FrameDescription; colours: ChromeColours; sideNames: readonly [string, string]; fading: boolean }) {
+  const diff = d.diff!;
   const rows: [string, SideFigures][] = [
     [sideNames[0], d.values],
-    [sideNames[1], d.diff!.comparison],
+    [sideNames[1], diff.comparison],
   ];
+  const muted = { color: c.muted };
   return (
     <>
+      {diff.status !== 'both' && (
+        <div data-testid="flame-tooltip-status" style={{ fontWeight: 600 }}>
+          {diff.status === 'new' ? `new: only in ${sideNames[1]}` : `removed: only in ${sideNames[0]}`}
+        </div>
+      )}
       <table style={{ borderCollapse: 'collapse', marginTop: 2 }}>
         <thead>
-          <tr style={{ color: c.muted }}>
+          <tr style={muted}>
             <th />
             <th style={cell}>Total</th>
             <th style={cell}>% of all</th>
             <th style={cell}>Self</th>
+            <th style={cell}>% of all</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map(([label, v]) => (
-            <tr key={label}>
-              <th style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{label}</th>
+          {rows.map(([label, v], i) => (
+            <tr key={i}>
+              <th style={{ ...cell, textAlign: 'left', fontWeight: 400, maxWidth: 140, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{label}</th>
               <td style={cell}>{v.total}</td>
               <td style={cell}>{v.totalOfWhole}</td>
               <td style={cell}>{v.self}</td>
+              <td style={cell}>{v.selfOfWhole}</td>
             </tr>
           ))}
+          <tr data-testid="flame-tooltip-delta">
+            <th style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>Δ</th>
+            <td style={cell} />
+            <td style={cell}>
+              <strong>{diff.totalDelta}</strong>
+            </td>
+            <td style={cell} />
+            <td style={cell}>{diff.selfDelta}</td>
+          </tr>
         </tbody>
       </table>
-      <div style={{ marginTop: 2 }}>
-        Change: <strong>{d.diff!.change}</strong>
-        {d.diff!.status !== 'both' && <span> · {d.diff!.status === 'new' ? 'new in the comparison' : 'removed in the comparison'}</span>}
+      <div style={{ marginTop: 2 }} data-testid="flame-tooltip-change">
+        <span style={muted}>relative change of the share:</span> {diff.relativeChange}
+        <span style={muted}> · colour:</span> {diff.change}
       </div>
+      {diff.noise && (
+        <div data-testid="flame-tooltip-noise" style={diff.noise === 'within' ? muted : undefined}>
+          {diff.noise === 'within' ? `within sampling noise${fading ? ' (drawn faded)' : ''}` : 'beyond sampling noise'}
+          {diff.z !== null && <span style={muted}> · z = {diff.z.toFixed(1)}</span>}
+        </div>
+      )}
     </>
   );
 }

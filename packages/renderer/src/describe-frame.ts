@@ -1,6 +1,7 @@
-import { formatPercent, formatValue, isDiffTree, pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
+import { changeOf, formatPercent, formatValue, isDiffTree, noiseZ, pathOf, type DiffTree, type FrameIndex, type FrameTree, type NoiseModel } from '@flamelens/core';
 import type { DiffColourOptions } from './colour/diff-colour.ts';
 import { DiffReader } from './colour/diff-colour.ts';
+import { formatChange } from './colour/diff-format.ts';
 
 /** One side's figures of a frame, as text. */
 export interface SideFigures {
@@ -25,11 +26,51 @@ export interface FrameDescription {
   /** The figures (the baseline's in a diff). */
   readonly values: SideFigures;
   /** Diff trees: the comparison's figures, the change, and whether the frame is on one side only. */
-  readonly diff: {
-    readonly comparison: SideFigures;
-    readonly change: string;
-    readonly status: 'both' | 'new' | 'removed';
-  } | null;
+  readonly diff: DiffFigures | null;
+}
+
+/** Both sides of a diff frame, as text. */
+export interface DiffFigures {
+  readonly comparison: SideFigures;
+  /** The change the colour follows, in its metric's unit ("+2.5 pp of the whole", "+25% share", "+1.2 s"). */
+  readonly change: string;
+  /** Normalized delta of the total, percentage points ("+2.5 pp"), whatever the colour metric. */
+  readonly totalDelta: string;
+  /** Normalized delta of self ("−0.3 pp"). */
+  readonly selfDelta: string;
+  /** Relative change of the total's share ("+25%"; "new" / "gone" when a side has none). */
+  readonly relativeChange: string;
+  readonly status: 'both' | 'new' | 'removed';
+  /**
+   * The noise test on the values the colour follows: `within` sampling noise (drawn faded), `beyond` it,
+   * or null when no test can be made (the legend says why) or none was given.
+   */
+  readonly noise: 'within' | 'beyond' | null;
+  /** The test's z statistic (null without a test). */
+  readonly z: number | null;
+}
+
+function diffFigures(tree: DiffTree, frame: FrameIndex, options: Pick<DiffColourOptions, 'metric' | 'useSelf'>, noise: NoiseModel | null): DiffFigures {
+  const reader = new DiffReader(tree, options);
+  const d = reader.value(frame);
+  const status = reader.status(frame);
+  const suffix = options.metric === 'normalized-delta' ? ' of the whole' : options.metric === 'relative-change' && Number.isFinite(d) ? ' share' : '';
+  const z =
+    noise?.kind === 'counts'
+      ? options.useSelf
+        ? noiseZ(noise, tree.self[frame]!, tree.selfB[frame]!)
+        : noiseZ(noise, tree.total[frame]!, tree.totalB[frame]!)
+      : null;
+  return {
+    comparison: side(tree, frame, tree.totalB, tree.selfB, tree.comparisonTotal),
+    change: formatChange(d, options.metric, tree.unit) + suffix,
+    totalDelta: formatChange(changeOf(tree.total[frame]!, tree.totalB[frame]!, tree, 'normalized-delta'), 'normalized-delta', tree.unit),
+    selfDelta: formatChange(changeOf(tree.self[frame]!, tree.selfB[frame]!, tree, 'normalized-delta'), 'normalized-delta', tree.unit),
+    relativeChange: formatChange(changeOf(tree.total[frame]!, tree.totalB[frame]!, tree, 'relative-change'), 'relative-change', tree.unit),
+    status: status === 1 ? 'new' : status === 2 ? 'removed' : 'both',
+    noise: z === null || noise?.kind !== 'counts' ? null : Math.abs(z) < noise.criticalZ ? 'within' : 'beyond',
+    z,
+  };
 }
 
 function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, self: Float64Array, whole: number): SideFigures {
@@ -43,29 +84,20 @@ function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, self: Flo
   };
 }
 
-/** Name, values with units, shares, file/binary and (diff) both sides of `frame`. Allocates: call on hover, not per bar. */
-export function describeFrame(tree: FrameTree, frame: FrameIndex, diffOptions?: Pick<DiffColourOptions, 'metric' | 'useSelf'>): FrameDescription {
+/**
+ * Name, values with units, shares, file/binary and (diff) both sides of `frame`, the change, and the
+ * noise verdict when `noise` (the renderer's `diffNoise`) is given. Allocates: call on hover, not per bar.
+ */
+export function describeFrame(
+  tree: FrameTree,
+  frame: FrameIndex,
+  diffOptions?: Pick<DiffColourOptions, 'metric' | 'useSelf'>,
+  noise: NoiseModel | null = null,
+): FrameDescription {
   const id = tree.nameId[frame]!;
   const fileId = tree.extras ? tree.extras.fileOfName[id]! : -1;
   const binaryId = tree.extras ? tree.extras.binaryOfName[id]! : -1;
-  let diff: FrameDescription['diff'] = null;
-  if (isDiffTree(tree)) {
-    const reader = new DiffReader(tree, diffOptions ?? { metric: 'normalized-delta', useSelf: false });
-    const d = reader.value(frame);
-    const status = reader.status(frame);
-    const metric = diffOptions?.metric ?? 'normalized-delta';
-    const change =
-      metric === 'normalized-delta'
-        ? `${d >= 0 ? '+' : ''}${Number(d.toFixed(2))} pp of the whole`
-        : metric === 'relative-change'
-          ? Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${Number((d * 100).toFixed(1))}% share` : 'new'
-          : `${d >= 0 ? '+' : ''}${formatValue(d, tree.unit)}`;
-    diff = {
-      comparison: side(tree, frame, tree.totalB, tree.selfB, tree.comparisonTotal),
-      change,
-      status: status === 1 ? 'new' : status === 2 ? 'removed' : 'both',
-    };
-  }
+  const diff = isDiffTree(tree) ? diffFigures(tree, frame, diffOptions ?? { metric: 'normalized-delta', useSelf: false }, noise) : null;
   const whole = isDiffTree(tree) ? tree.baselineTotal : tree.total[0]!;
   return {
     frame,
@@ -84,5 +116,6 @@ export function announce(d: FrameDescription): string {
   const v = d.values;
   const base = `${d.name}: total ${v.total} (${v.totalOfWhole} of all${v.totalOfParent ? `, ${v.totalOfParent} of parent` : ''}), self ${v.self}`;
   if (!d.diff) return `${base}. Depth ${d.depth}.`;
-  return `${d.name}: baseline ${v.total} (${v.totalOfWhole}), comparison ${d.diff.comparison.total} (${d.diff.comparison.totalOfWhole}), change ${d.diff.change}${d.diff.status !== 'both' ? `, ${d.diff.status}` : ''}. Depth ${d.depth}.`;
+  const marks = `${d.diff.status !== 'both' ? `, ${d.diff.status}` : ''}${d.diff.noise === 'within' ? ', within sampling noise' : ''}`;
+  return `${d.name}: baseline ${v.total} (${v.totalOfWhole}), comparison ${d.diff.comparison.total} (${d.diff.comparison.totalOfWhole}), change ${d.diff.change}${marks}. Depth ${d.depth}.`;
 }

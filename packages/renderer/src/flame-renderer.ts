@@ -1,6 +1,7 @@
-import { isDiffTree, type FrameIndex, type FrameTree } from '@flamelens/core';
+import { isDiffTree, noiseModel, type FrameIndex, type FrameTree, type NoiseModel } from '@flamelens/core';
 import { BarColours } from './colour/bar-colours.ts';
-import { DiffReader, LargestChangeJob } from './colour/diff-colour.ts';
+import { DiffReader } from './colour/diff-colour.ts';
+import { DiffPassJob } from './colour/diff-pass.ts';
 import { THEMES } from './colour/palette.ts';
 import { contentHeight, rowTop, xOf, type Geometry } from './draw/geometry.ts';
 import { FlamePainter, type PaintStats } from './draw/painter.ts';
@@ -16,8 +17,11 @@ import { SearchState } from './search/search-state.ts';
 /** Trees up to this many frames are laid out at once; larger ones in slices (≈ 8 ms of work each). */
 const SYNC_LAYOUT_FRAMES = 200_000;
 
-/** What changed, for listeners: a layout finished, search figures are final, or the view moved. */
-export type RendererEvent = 'layout' | 'search' | 'view';
+/**
+ * What changed, for listeners: a layout finished, search figures are final, the view moved, or the
+ * colours were rebuilt (diff: the automatic saturation point and the noise mask are known).
+ */
+export type RendererEvent = 'layout' | 'search' | 'view' | 'colours';
 
 /** A frame's box in CSS pixels on the canvas (may reach outside it). */
 export interface FrameBox {
@@ -53,6 +57,9 @@ export class FlameRenderer {
   private colours: BarColours | null = null;
   private diffReader: DiffReader | null = null;
   private saturation = 1;
+  private noise: NoiseModel | null = null;
+  private noiseMask: Uint8Array | null = null;
+  private noiseFor: { tree: FrameTree | null; confidence: number; model: NoiseModel | null } = { tree: null, confidence: 0, model: null };
   private readonly search = new SearchState(() => this.emit('search'));
   private readonly painter = new FlamePainter();
   private readonly jobs = new JobRunner();
@@ -257,7 +264,7 @@ export class FlameRenderer {
    * and colour cache (per name), label cache and draw queues — for the memory target.
    */
   memoryBytes(): number {
-    return (this.layout?.bytes ?? 0) + this.search.bytes + (this.colours?.bytes ?? 0) + this.painter.bytes;
+    return (this.layout?.bytes ?? 0) + this.search.bytes + (this.colours?.bytes ?? 0) + (this.noiseMask?.byteLength ?? 0) + this.painter.bytes;
   }
 
   /** Stops pending work and listeners. */
@@ -321,26 +328,60 @@ export class FlameRenderer {
     const o = this.opts;
     const diffMode = isDiffTree(tree) && o.colourMode !== 'package';
     this.diffReader = isDiffTree(tree) ? new DiffReader(tree, o.diff) : null;
+    this.noise = null;
+    this.noiseMask = null;
     if (!diffMode || !this.diffReader) {
       this.colours = new BarColours(tree, 'package', o.theme, o.palette);
+      this.emit('colours');
       return;
     }
     const reader = this.diffReader;
-    const build = (saturation: number) => {
-      this.saturation = saturation;
-      this.colours = new BarColours(tree, 'diff', o.theme, o.palette, { reader, saturation });
-      this.requestDraw();
-    };
-    if (o.diff.saturation !== 'auto') build(o.diff.saturation);
-    else {
-      const job = new LargestChangeJob(reader);
-      this.jobs.run('saturation', job, () => build(job.largest > 0 ? job.largest : 1), tree.length <= SYNC_LAYOUT_FRAMES);
+    // The noise test is core's (as the CLI's): made only when both sides' values are sample counts.
+    // Cached per tree and confidence: it walks both self columns, and metric or theme changes keep it.
+    if (this.noiseFor.tree !== reader.tree || this.noiseFor.confidence !== o.diff.confidence) {
+      this.noiseFor = { tree: reader.tree, confidence: o.diff.confidence, model: noiseModel(reader.tree, { confidence: o.diff.confidence }) };
     }
+    const model = this.noiseFor.model!;
+    this.noise = model;
+    const noise = o.diff.fadeNoise && model.kind === 'counts' ? model : null;
+    const job = new DiffPassJob(reader, { findLargest: o.diff.saturation === 'auto', noise, useSelf: o.diff.useSelf });
+    this.jobs.run(
+      'saturation',
+      job,
+      () => {
+        const saturation = o.diff.saturation === 'auto' ? (job.largest > 0 ? job.largest : 1) : o.diff.saturation;
+        this.saturation = saturation;
+        this.noiseMask = job.mask;
+        this.colours = new BarColours(tree, 'diff', o.theme, o.palette, { reader, saturation, faded: job.mask });
+        this.emit('colours');
+        this.requestDraw();
+      },
+      tree.length <= SYNC_LAYOUT_FRAMES,
+    );
   }
 
   /** The saturation point in force (diff colours): the set one, or the largest change when `auto`. */
   get diffSaturation(): number {
     return this.saturation;
+  }
+
+  /**
+   * Diff trees: the noise test of the current sample type and confidence (core's `noiseModel`) — a
+   * counting model, or why no test can be made. Null for plain trees. Frames are faded only when it is
+   * a counting model and `diff.fadeNoise` is on.
+   */
+  get diffNoise(): NoiseModel | null {
+    return this.noise;
+  }
+
+  /** Frames drawn faded (1 = within sampling noise), once the colours are built; null when none are faded. */
+  get diffNoiseMask(): Uint8Array | null {
+    return this.noiseMask;
+  }
+
+  /** The colour table of the current settings and each frame's index into it (for hosts and tests). */
+  get barColours(): BarColours | null {
+    return this.colours;
   }
 
   private restartSearch(): void {

@@ -14,7 +14,8 @@ export { clampRange, panRange, wheelZoomFactor, zoomRange, type ViewRange } from
 export { move, moveForKey, resolvePath, type Move } from './interaction/navigation.ts';
 export { compileSearch, nextMatch, SearchJob, type CompiledSearch, type SearchQuery } from './search/search.ts';
 export type { SearchResult } from './search/search-state.ts';
-export { BarColours, type ColourMode } from './colour/bar-colours.ts';
+export { BarColours, fadedColour, type ColourMode, type DiffColouring } from './colour/bar-colours.ts';
+export { DiffPassJob, type DiffPassOptions } from './colour/diff-pass.ts';
 export {
   DEFAULT_DIFF_COLOURS,
   DIFF_BUCKETS,
@@ -27,4 +28,5 @@ export {
 export { packageOf } from './colour/package-key.ts';
 export { packagePalette, THEMES, type PaletteName, type ThemeColours, type ThemeName } from './colour/palette.ts';
 export { TextFitter } from './text/text-fitter.ts';
-export { announce, describeFrame, type FrameDescription, type SideFigures } from './describe-frame.ts';
+export { announce, describeFrame, type DiffFigures, type FrameDescription, type SideFigures } from './describe-frame.ts';
+export { describeDiffFormula, describeNoise, diffTotals, formatChange } from './colour/diff-format.ts';

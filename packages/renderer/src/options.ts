@@ -13,7 +13,7 @@ export interface FlameRendererOptions {
   readonly palette: PaletteName;
   /** `auto` (default): diff colours for a DiffTree, package colours otherwise. */
   readonly colourMode: 'auto' | 'package' | 'diff';
-  /** Diff colouring: metric, self or total, saturation point. */
+  /** Diff colouring: metric, self or total, saturation point, noise fading and its confidence. */
   readonly diff: DiffColourOptions;
   /** What bar widths follow; `auto`: `combined` for diff trees, `total` otherwise. */
   readonly widthMode: WidthMode | 'auto';
@@ -59,5 +59,7 @@ export function sameSearch(a: SearchQuery | null, b: SearchQuery | null): boolea
 
 /** True when two diff colour settings are the same. */
 export function sameDiff(a: DiffColourOptions, b: DiffColourOptions): boolean {
-  return a.metric === b.metric && a.useSelf === b.useSelf && a.saturation === b.saturation;
+  return (
+    a.metric === b.metric && a.useSelf === b.useSelf && a.saturation === b.saturation && a.fadeNoise === b.fadeNoise && a.confidence === b.confidence
+  );
 }

@@ -1,6 +1,21 @@
+import { isFrameWithinNoise, noiseModel } from '@flamelens/core';
 import { treeFromFolded, frameAt } from '@flamelens/core/testing';
-import { BarColours, DIFF_STEPS, DiffReader, diffBucketColours, diffScale, packageOf, packagePalette, THEMES } from '@flamelens/renderer';
+import {
+  BarColours,
+  DIFF_BUCKETS,
+  DIFF_STEPS,
+  DiffPassJob,
+  DiffReader,
+  diffBucketColours,
+  diffScale,
+  fadedColour,
+  packageOf,
+  packagePalette,
+  runToEnd,
+  THEMES,
+} from '@flamelens/renderer';
 import { describe, expect, it } from 'vitest';
+import { parseColour } from '../src/colour/palette.ts';
 import { diffFromFolded } from './fixtures.ts';
 
 describe('package colours', () => {
@@ -76,5 +91,65 @@ describe('diff colours', () => {
     expect(reader.value(grew)).toBeCloseTo((30 / 65 - 10 / 60) * 100, 10);
     expect(reader.status(frameAt(tree, 'main;new'))).toBe(1);
     expect(reader.status(grew)).toBe(0);
+  });
+});
+
+describe('noise fading (data)', () => {
+  // Folded counts are sample counts, so the two-proportion test can be made. Wholes: 2000 and 2000.
+  //   big   1000 → 1300: share 50% → 65%, z ≈ 9.5 — far beyond noise
+  //   small   40 →   44: share  2% → 2.2%, z ≈ 0.4 — within noise
+  //   tiny     1 →    0: removed, z ≈ 1.0 — within noise, and still marked removed
+  const tree = diffFromFolded(`
+    main;big 1000 1300
+    main;small 40 44
+    main;tiny 1 0
+    main;rest 959 656
+  `);
+  const reader = new DiffReader(tree, { metric: 'normalized-delta', useSelf: false });
+  const model = noiseModel(tree);
+  const colouring = (faded: Uint8Array | null) => new BarColours(tree, 'diff', 'light', 'default', { reader, saturation: 20, faded });
+  const pass = (noise: typeof model | null) => {
+    const job = new DiffPassJob(reader, { findLargest: true, noise: noise?.kind === 'counts' ? noise : null, useSelf: false });
+    runToEnd(job);
+    return job;
+  };
+
+  it('fades frames within sampling noise and keeps real changes at full colour, in the same bucket', () => {
+    expect(model.kind).toBe('counts');
+    const job = pass(model);
+    const c = colouring(job.mask);
+    const big = c.of(frameAt(tree, 'main;big'));
+    const small = c.of(frameAt(tree, 'main;small'));
+    expect(c.isFaded(big)).toBe(false);
+    expect(c.bucketOf(big)).toBeGreaterThan(DIFF_STEPS);
+    expect(c.isFaded(small)).toBe(true);
+    // The faded colour keeps its side: same bucket as unfaded, only its fill differs.
+    expect(c.bucketOf(small)).toBe(colouring(null).of(frameAt(tree, 'main;small')));
+    expect(c.fills[small]).not.toBe(c.fills[c.bucketOf(small)]);
+    expect(c.isFaded(c.of(frameAt(tree, 'main;tiny')))).toBe(true);
+    expect(reader.status(frameAt(tree, 'main;tiny'))).toBe(2);
+    // The mask is core's verdict, frame by frame.
+    for (let f = 1; f < tree.length; f++) expect(job.mask![f]).toBe(isFrameWithinNoise(tree, f, model) ? 1 : 0);
+    // The largest change (main;rest, 47.95% → 32.8%) is found in the same pass.
+    expect(job.largest).toBeCloseTo(Math.abs(reader.value(frameAt(tree, 'main;rest'))), 9);
+    expect(job.largest).toBeCloseTo(15.15, 9);
+  });
+
+  it('fades nothing when fading is off', () => {
+    const c = colouring(pass(null).mask);
+    for (let f = 0; f < tree.length; f++) expect(c.isFaded(c.of(f))).toBe(false);
+  });
+
+  it('fades toward a pale grey that keeps the hue, unlike the search dimming', () => {
+    const fills = colouring(null).fills;
+    const red = parseColour(fills[DIFF_BUCKETS - 1]!);
+    const faded = parseColour(fadedColour(fills[DIFF_BUCKETS - 1]!, THEMES.light));
+    expect(faded[0]).toBeGreaterThan(faded[2]); // still reddish
+    expect(faded[0] - faded[2]).toBeLessThan(red[0] - red[2]); // but less saturated
+  });
+
+  it('ranks faded colours below full ones when picking a merged run colour', () => {
+    const c = colouring(null);
+    expect(c.strength(DIFF_BUCKETS + DIFF_BUCKETS - 1)).toBeLessThan(c.strength(DIFF_STEPS + 1));
   });
 });

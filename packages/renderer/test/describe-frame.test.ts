@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importProfile, findPath } from '@flamelens/core';
+import { importProfile, findPath, noiseModel } from '@flamelens/core';
 import { frameAt, treeFromFolded } from '@flamelens/core/testing';
-import { announce, describeFrame } from '@flamelens/renderer';
+import { announce, describeFrame, formatChange } from '@flamelens/renderer';
 import { describe, expect, it } from 'vitest';
 import { diffFromFolded } from './fixtures.ts';
 
@@ -39,5 +39,36 @@ describe('frame descriptions (tooltip and live region)', () => {
     expect(describeFrame(tree, frameAt(tree, 'main;b')).diff?.status).toBe('removed');
     expect(describeFrame(tree, frameAt(tree, 'main;c')).diff?.status).toBe('new');
     expect(announce(a)).toContain('baseline 10 (50%), comparison 30 (75%), change +25 pp of the whole');
+  });
+
+  it('gives the delta in points, the relative change, self delta and the noise verdict in diff mode', () => {
+    // Wholes 2000 → 2000 (sample counts): big 50% → 65%, small 2% → 2.2%.
+    const tree = diffFromFolded('main;big 1000 1300\nmain;small 40 44\nmain;gone 20 0\nmain;rest 940 656\n');
+    const noise = noiseModel(tree);
+    const big = describeFrame(tree, frameAt(tree, 'main;big'), { metric: 'normalized-delta', useSelf: false }, noise).diff!;
+    expect(big.totalDelta).toBe('+15 pp');
+    expect(big.relativeChange).toBe('+30%');
+    expect(big.selfDelta).toBe('+15 pp');
+    expect(big.noise).toBe('beyond');
+    expect(big.z).toBeGreaterThan(9);
+    const small = describeFrame(tree, frameAt(tree, 'main;small'), { metric: 'relative-change', useSelf: false }, noise);
+    expect(small.diff!.change).toBe('+10% share');
+    expect(small.diff!.noise).toBe('within');
+    expect(announce(small)).toContain('within sampling noise');
+    const gone = describeFrame(tree, frameAt(tree, 'main;gone'), { metric: 'normalized-delta', useSelf: false }, noise).diff!;
+    expect(gone.status).toBe('removed');
+    expect(gone.totalDelta).toBe('−1 pp');
+    expect(gone.relativeChange).toBe('−100%');
+    // Without a noise model (none given, or none possible) there is no verdict.
+    expect(describeFrame(tree, frameAt(tree, 'main;big')).diff!.noise).toBeNull();
+  });
+
+  it('formats changes in each metric unit, and a share from nothing as new', () => {
+    expect(formatChange(2.5, 'normalized-delta', 'count')).toBe('+2.5 pp');
+    expect(formatChange(-0.0123, 'normalized-delta', 'count')).toBe('−0.012 pp');
+    expect(formatChange(0.25, 'relative-change', 'count')).toBe('+25%');
+    expect(formatChange(Infinity, 'relative-change', 'count')).toBe('new');
+    expect(formatChange(-1.5e9, 'absolute-delta', 'nanoseconds')).toBe('−1.5 s');
+    expect(formatChange(0, 'normalized-delta', 'count')).toBe('0 pp');
   });
 });

@@ -1,5 +1,5 @@
 import { frameAt, treeFromFolded } from '@flamelens/core/testing';
-import { BarColours, FlameRenderer, THEMES } from '@flamelens/renderer';
+import { BarColours, DEFAULT_DIFF_COLOURS, DIFF_STEPS, fadedColour, FlameRenderer, THEMES } from '@flamelens/renderer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffFromFolded } from './fixtures.ts';
 
@@ -162,6 +162,52 @@ describe('diff colours on the canvas', () => {
     expect(Math.max(nr, ng, nb) - Math.min(nr, ng, nb)).toBeLessThan(12);
     // The saturation point is the largest change (auto): the grown frame is at full red.
     expect(at('main;grew')).toEqual(rgb(THEMES.light.diffGrew));
+  });
+});
+
+describe('noise fading on the canvas', () => {
+  // Sample counts (folded): big 50% → 65% is far beyond noise; small 2% → 2.2% is within it.
+  const tree = diffFromFolded('main;big 1000 1300\nmain;small 40 44\nmain;rest 960 656\n');
+  const topLeft = (r: FlameRenderer, path: string) => {
+    const box = r.frameBox(frameAt(tree, path))!;
+    return pixel(r, box.x + 2, box.y + 1);
+  };
+
+  it('paints a change within sampling noise faded and a real change at full colour', () => {
+    const r = renderer(800, 100, 1, tree);
+    // Saturated at ±0.5 pp, so the small change (+0.2 pp) has a visible red of its own.
+    r.setOptions({ diff: { ...DEFAULT_DIFF_COLOURS, saturation: 0.5 } });
+    r.draw();
+    const colours = r.barColours!;
+    const small = colours.of(frameAt(tree, 'main;small'));
+    const big = colours.of(frameAt(tree, 'main;big'));
+    expect(r.diffNoise?.kind).toBe('counts');
+    expect(colours.isFaded(small)).toBe(true);
+    expect(colours.isFaded(big)).toBe(false);
+    expect(topLeft(r, 'main;small')).toEqual(rgb(fadedColour(colours.fills[colours.bucketOf(small)]!, THEMES.light)));
+    expect(topLeft(r, 'main;big')).toEqual(rgb(colours.fills[big]!));
+    const [sr, , sb] = topLeft(r, 'main;small');
+    expect(colours.bucketOf(small)).toBeGreaterThan(DIFF_STEPS);
+    expect(sr).toBeGreaterThan(sb); // faded, but still on the red side
+  });
+
+  it('paints it at full colour again when fading is off', () => {
+    const r = renderer(800, 100, 1, tree);
+    r.setOptions({ diff: { ...DEFAULT_DIFF_COLOURS, fadeNoise: false } });
+    r.draw();
+    const colours = r.barColours!;
+    const small = colours.of(frameAt(tree, 'main;small'));
+    expect(colours.isFaded(small)).toBe(false);
+    expect(topLeft(r, 'main;small')).toEqual(rgb(colours.fills[small]!));
+  });
+
+  it('fades nothing when the values are not sample counts, and says why', () => {
+    const times = { ...tree, unit: 'nanoseconds' };
+    const r = renderer(800, 100, 1, times);
+    expect(r.diffNoise?.kind).toBe('unavailable');
+    expect(r.diffNoiseMask).toBeNull();
+    const colours = r.barColours!;
+    expect(colours.isFaded(colours.of(frameAt(tree, 'main;small')))).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { FrameIndex, FrameTree } from '@flamelens/core';
 import { DIFF_BUCKETS, DIFF_STEPS, diffBucketColours, type DiffReader } from './diff-colour.ts';
 import { hashBytes, packageEnd } from './package-key.ts';
-import { mix, packagePalette, textColourOn, THEMES, type PaletteName, type ThemeName } from './palette.ts';
+import { mix, packagePalette, textColourOn, THEMES, type PaletteName, type ThemeColours, type ThemeName } from './palette.ts';
 
 /** What decides a bar's colour: its package, or (diff trees) its change. */
 export type ColourMode = 'package' | 'diff';
@@ -10,8 +10,12 @@ export type ColourMode = 'package' | 'diff';
  * The colour table of one set of settings, and each frame's index into it. Built once per settings
  * change: all colour strings exist before the draw loop, which only computes small integers.
  *
- *   package mode: [palette 0..P-1 | the same dimmed | merged | merged dimmed]
- *   diff mode:    [buckets 0..32 (blue … grey … red) | the same dimmed]
+ *   package mode: [palette 0..P-1 | merged | all of these dimmed]
+ *   diff mode:    [buckets 0..32 (blue … grey … red) | the same faded (within noise) | all of these dimmed]
+ *
+ * Dimmed (search) and faded (noise) are different things: dimmed moves a colour toward the background,
+ * faded toward a pale grey that keeps a hint of its hue, so a faded red still reads as "grew, but maybe
+ * by chance" and a search still dims it further.
  */
 export class BarColours {
   /** Fill colour per index. */
@@ -31,10 +35,11 @@ export class BarColours {
     readonly mode: ColourMode,
     theme: ThemeName,
     palette: PaletteName,
-    private readonly diff: { readonly reader: DiffReader; readonly saturation: number } | null = null,
+    private readonly diff: DiffColouring | null = null,
   ) {
     const colours = THEMES[theme];
-    const base = mode === 'diff' ? diffBucketColours(colours) : [...packagePalette(palette, theme), colours.merged];
+    const buckets = mode === 'diff' ? diffBucketColours(colours) : [];
+    const base = mode === 'diff' ? [...buckets, ...buckets.map((c) => fadedColour(c, colours))] : [...packagePalette(palette, theme), colours.merged];
     this.paletteSize = mode === 'diff' ? DIFF_BUCKETS : base.length - 1;
     const dimmed = base.map((c) => mix(c, colours.background, colours.dimAmount));
     this.fills = [...base, ...dimmed];
@@ -48,7 +53,11 @@ export class BarColours {
 
   /** The undimmed colour index of `frame`. No allocation. */
   of(frame: FrameIndex): number {
-    if (this.diff) return this.diff.reader.bucket(frame, this.diff.saturation);
+    if (this.diff) {
+      const bucket = this.diff.reader.bucket(frame, this.diff.saturation);
+      const faded = this.diff.faded;
+      return faded !== null && faded[frame] === 1 ? bucket + DIFF_BUCKETS : bucket;
+    }
     // The synthetic root is everything: neutral, not the colour of some package named "all".
     if (frame === 0) return this.merged;
     const id = this.tree.nameId[frame]!;
@@ -67,8 +76,42 @@ export class BarColours {
     return this.nameColour.byteLength;
   }
 
-  /** How strongly an index stands out (diff: distance from neutral), to pick a merged run's colour. */
+  /**
+   * How strongly an index stands out, to pick a merged run's colour: diff distance from neutral, a faded
+   * colour below every full one of the same side (it says "maybe nothing changed").
+   */
   strength(index: number): number {
-    return this.mode === 'diff' ? Math.abs(index - DIFF_STEPS) : 0;
+    if (this.mode !== 'diff') return 0;
+    const bucket = index % DIFF_BUCKETS;
+    const distance = Math.abs(bucket - DIFF_STEPS);
+    return index >= DIFF_BUCKETS && index < 2 * DIFF_BUCKETS ? distance / (DIFF_STEPS + 1) : distance;
   }
+
+  /** Diff mode: the colour bucket of an index (0 … DIFF_BUCKETS−1, DIFF_STEPS = neutral), dimmed or not. */
+  bucketOf(index: number): number {
+    return index % DIFF_BUCKETS;
+  }
+
+  /** Diff mode: true when the index is a faded (within-noise) colour. */
+  isFaded(index: number): boolean {
+    return this.mode === 'diff' && index % this.dimOffset >= DIFF_BUCKETS;
+  }
+}
+
+/** How a diff tree's frames get their colour index. */
+export interface DiffColouring {
+  readonly reader: DiffReader;
+  /** The change drawn at full intensity. */
+  readonly saturation: number;
+  /** 1 per frame whose change is within sampling noise (drawn faded); null = nothing faded. */
+  readonly faded: Uint8Array | null;
+}
+
+/** How far a faded colour moves toward pale grey: enough to recede, little enough to keep its hue. */
+const FADE_TO_GREY = 0.55;
+const FADE_TO_BACKGROUND = 0.35;
+
+/** A diff colour as drawn for a change within sampling noise: desaturated and moved toward the background. */
+export function fadedColour(colour: string, theme: ThemeColours): string {
+  return mix(mix(colour, theme.diffNeutral, FADE_TO_GREY), theme.background, FADE_TO_BACKGROUND);
 }

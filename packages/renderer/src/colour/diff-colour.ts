@@ -1,6 +1,5 @@
-import { DEFAULT_DIFF_METRIC, type DiffMetric, type DiffTree, type FrameIndex } from '@flamelens/core';
+import { DEFAULT_DIFF_METRIC, DEFAULT_NOISE_CONFIDENCE, type DiffMetric, type DiffTree, type FrameIndex } from '@flamelens/core';
 import { scaleLinear } from 'd3-scale';
-import { ITEMS_PER_CLOCK_CHECK, type SlicedJob } from '../layout/sliced-job.ts';
 import type { ThemeColours } from './palette.ts';
 
 /** How a diff tree is coloured. */
@@ -14,12 +13,22 @@ export interface DiffColourOptions {
    * the strongest change is fully saturated.
    */
   readonly saturation: number | 'auto';
+  /**
+   * Draw frames whose change is within sampling noise faded (core's two-proportion z-test on the values
+   * the colour follows). Only when the test can be made — both sides' values are sample counts (see
+   * core's `noiseModel`); otherwise nothing is faded and the legend says why. Default on.
+   */
+  readonly fadeNoise: boolean;
+  /** Two-sided confidence of the noise test, in (0, 1); default 0.95. */
+  readonly confidence: number;
 }
 
 export const DEFAULT_DIFF_COLOURS: DiffColourOptions = {
   metric: DEFAULT_DIFF_METRIC.metric,
   useSelf: DEFAULT_DIFF_METRIC.useSelf,
   saturation: 'auto',
+  fadeNoise: true,
+  confidence: DEFAULT_NOISE_CONFIDENCE,
 };
 
 /**
@@ -99,32 +108,5 @@ export class DiffReader {
     if (a === 0 && b !== 0) return 1;
     if (b === 0 && a !== 0) return 2;
     return 0;
-  }
-}
-
-/**
- * The automatic saturation point: the largest finite |change| over all frames but the root, found in
- * slices (a pass over 4.75M frames costs tens of milliseconds).
- */
-export class LargestChangeJob implements SlicedJob {
-  private next = 1;
-  largest = 0;
-
-  constructor(private readonly reader: DiffReader) {}
-
-  step(deadline: number): boolean {
-    const n = this.reader.tree.length;
-    while (this.next < n) {
-      const to = Math.min(n, this.next + ITEMS_PER_CLOCK_CHECK);
-      let largest = this.largest;
-      for (let i = this.next; i < to; i++) {
-        const d = Math.abs(this.reader.value(i));
-        if (d > largest && d !== Infinity) largest = d;
-      }
-      this.largest = largest;
-      this.next = to;
-      if (performance.now() >= deadline && this.next < n) return false;
-    }
-    return true;
   }
 }
