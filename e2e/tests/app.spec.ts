@@ -285,3 +285,25 @@ test.describe('analysis views in the app', () => {
     await expect(page.getByTestId('error')).toHaveCount(0);
   });
 });
+
+test('a diff shows its legend; its options live in the link and come back from it', async ({ page }) => {
+  await page.goto('/');
+  await waitReady(page);
+  await page.getByTestId('example-diff').click();
+  await expect(page.getByTestId('comparison-name')).toHaveText(/GOGC=25/);
+  await waitReady(page);
+  const legend = page.getByTestId('graph-pane').getByTestId('diff-legend');
+  await expect(legend).toContainText('4.38 s');
+  await expect(legend).toContainText('6.72 s');
+  await page.getByTestId('graph-pane').getByTestId('diff-metric').selectOption('relative-change');
+  await page.getByTestId('graph-pane').getByTestId('diff-width').selectOption('comparison');
+  await expect(page).toHaveURL(/metric=relative-change/);
+  await expect(page).toHaveURL(/width=comparison/);
+  const formula = await legend.getByTestId('diff-legend-formula').textContent();
+  await page.goto(`/${new URL(page.url()).hash}`);
+  await waitReady(page);
+  await page.getByTestId('example-diff').click();
+  await expect(page.getByTestId('comparison-name')).toHaveText(/GOGC=25/);
+  await expect(page.getByTestId('graph-pane').getByTestId('diff-metric')).toHaveValue('relative-change');
+  await expect(page.getByTestId('graph-pane').getByTestId('diff-legend-formula')).toHaveText(formula!);
+});

@@ -1,5 +1,6 @@
 import { decodeTransforms, diffFunctionTable, encodeTransforms, isDiffTree, withSampleType, type FrameTree, type FunctionTable as Table, type Transform } from '@flamelens/core';
 import type { ProfileParser } from '@flamelens/core/client';
+import type { DiffColourOptions } from '@flamelens/renderer';
 import {
   FlameGraph,
   FunctionTable,
@@ -76,11 +77,22 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
     if (Math.abs(top - chrome) > 1) setChrome(top);
   });
 
-  const diffOptions = {
-    ...(hash.metric ? { metric: hash.metric } : {}),
-    ...(hash.useSelf ? { useSelf: true } : {}),
-    ...(hash.saturation !== undefined ? { saturation: hash.saturation } : {}),
-  };
+  const diffOptions = useMemo(
+    () => ({
+      metric: hash.metric ?? 'normalized-delta',
+      useSelf: !!hash.useSelf,
+      saturation: hash.saturation ?? ('auto' as const),
+      fadeNoise: hash.fadeNoise ?? true,
+    }),
+    [hash.metric, hash.useSelf, hash.saturation, hash.fadeNoise],
+  );
+  const onDiffChange = (next: DiffColourOptions) =>
+    setHash({
+      metric: next.metric === 'normalized-delta' ? undefined : next.metric,
+      useSelf: next.useSelf || undefined,
+      saturation: next.saturation === 'auto' ? undefined : next.saturation,
+      fadeNoise: next.fadeNoise === false ? false : undefined,
+    });
 
   const graph = (
     <div className="graph-column">
@@ -113,7 +125,9 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
           onFrameAction={onFrameAction}
           onTreeShown={view.treeShown}
           diff={diffOptions}
+          onDiffChange={onDiffChange}
           widthMode={hash.widthMode ?? 'auto'}
+          onWidthModeChange={(mode) => setHash({ widthMode: mode === 'combined' ? undefined : mode })}
           {...(sideNames ? { sideNames } : {})}
           height={Math.max(120, graphPaneHeight - chrome - 2)}
         />
