@@ -4,6 +4,7 @@ import type { DiffReader } from '../colour/diff-colour.ts';
 import type { ThemeColours } from '../colour/palette.ts';
 import { firstBarEndingAfter, firstBarStartingFrom, offsetOf, type FlameLayout } from '../layout/flame-layout.ts';
 import { TextFitter } from '../text/text-fitter.ts';
+import { displayName } from '../text/display-name.ts';
 import { LabelQueue, RectBatches } from './buffers.ts';
 import { rowTop, visibleDepths, type Geometry } from './geometry.ts';
 import { hatchPattern } from './hatch.ts';
@@ -250,7 +251,7 @@ export class FlamePainter {
       let text = this.cacheText[id];
       if (this.cacheRoom[id] !== room || text === undefined) {
         const name = names.get(id);
-        text = this.fitter.fit(name, room, input.matchRange ? input.matchRange(name) : null);
+        text = this.fitter.fit(displayName(name), room, input.matchRange ? input.matchRange(name) : null);
         this.cacheText[id] = text;
         this.cacheRoom[id] = room;
       }
