@@ -1,4 +1,4 @@
-import { displayName } from '@flamelens/renderer';
+import { displayName } from '@flamelens/core';
 import type { FramePath } from './use-focus-history.ts';
 import type { ChromeColours } from './styles.ts';
 

@@ -1,7 +1,6 @@
-import { formatPercent, formatValue, isDiffTree, pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
+import { displayName, formatPercent, formatValue, isDiffTree, pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
 import type { DiffColourOptions } from './colour/diff-colour.ts';
 import { DiffReader } from './colour/diff-colour.ts';
-import { displayName } from './text/display-name.ts';
 
 /** One side's figures of a frame, as text. */
 export interface SideFigures {

@@ -1,10 +1,9 @@
-import type { FrameIndex } from '@flamelens/core';
+import { displayName, type FrameIndex } from '@flamelens/core';
 import type { BarColours } from '../colour/bar-colours.ts';
 import type { DiffReader } from '../colour/diff-colour.ts';
 import type { ThemeColours } from '../colour/palette.ts';
 import { firstBarEndingAfter, firstBarStartingFrom, offsetOf, type FlameLayout } from '../layout/flame-layout.ts';
 import { TextFitter } from '../text/text-fitter.ts';
-import { displayName } from '../text/display-name.ts';
 import { LabelQueue, RectBatches } from './buffers.ts';
 import { rowTop, visibleDepths, type Geometry } from './geometry.ts';
 import { hatchPattern } from './hatch.ts';
