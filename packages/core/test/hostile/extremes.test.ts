@@ -6,6 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { foldToString, importProfile } from '../../src/index.ts';
+import { describe as describeGunzipError } from '../../src/parse/gunzip.ts';
 
 const FULL = !!process.env.FLAMELENS_HOSTILE_FULL;
 const text = (s: string) => new TextEncoder().encode(s);
@@ -91,5 +92,19 @@ describe('hostile extremes', () => {
     expect(bad.ok && [bad.tree.total[0], bad.tree.info.dropped[0]?.count]).toEqual([1, 3]);
     const overflow = await outcome(text('a 1e308\nb 1e308\n'));
     expect(overflow).toMatchObject({ ok: false, error: { kind: 'corrupt', message: expect.stringMatching(/more than a number can hold/) } });
+  });
+});
+
+describe('a damaged gzip stream', () => {
+  test('is worded without the browser API name around the decompressor’s reason', () => {
+    const browserError = new TypeError("Failed to execute 'close' on 'WritableStreamDefaultWriter': Compressed input was truncated.");
+    expect(describeGunzipError(browserError)).toBe('Compressed input was truncated');
+    expect(describeGunzipError(new Error('unexpected end of file'))).toBe('unexpected end of file');
+  });
+
+  test('a cut gzip file ends in one sentence', async () => {
+    const cut = new Uint8Array(gzipSync(text('main;work 1\n'.repeat(1000)))).subarray(0, 30);
+    const result = await outcome(cut);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'corrupt', message: expect.stringMatching(/^The gzip data is damaged or cut short after .* of output \([^.()]+\)\.$/) } });
   });
 });
