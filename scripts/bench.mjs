@@ -8,7 +8,9 @@
 // And diffs: merge time in Node; parse-both-and-merge against parsing the larger file alone, in the browser
 // workers (d100k, and s1m against a changed copy of itself). And the analyses (function table, sandwiches,
 // transforms, inverted view) on the loaded profile in Node and through the worker.
-//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser]
+// And the app itself: file picked → flame graph painted, with the longest main-thread task and peak memory
+// (scripts/bench/app.mjs).
+//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser|app]
 //                          [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -328,7 +330,7 @@ async function withBrowserPage(use) {
   }
 }
 
-if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'analysis', 'analysis-node', 'analysis-browser'].includes(values.only)) {
+if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'analysis', 'analysis-node', 'analysis-browser', 'app'].includes(values.only)) {
   ensureData(!values.only || values.only.startsWith('diff'));
 }
 if (!values.only || values.only === 'node') await benchNode();
@@ -342,3 +344,7 @@ if (!values.only || values.only === 'diff' || values.only === 'diff-node') await
 if (!values.only || values.only === 'diff' || values.only === 'diff-browser') await benchDiffBrowser();
 if (!values.only || values.only === 'analysis' || values.only === 'analysis-node') await benchNodeAnalysis();
 if (!values.only || values.only === 'analysis' || values.only === 'analysis-browser') await benchBrowserAnalysis();
+if (!values.only || values.only === 'app') {
+  const { benchApp } = await import('./bench/app.mjs');
+  await benchApp({ root, dataDir, sizes: sizes.filter((s) => s !== 's10k'), runs, table, median, fmt });
+}

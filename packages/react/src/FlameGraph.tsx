@@ -44,6 +44,9 @@ export interface FlameGraphProps {
   /** Search as a regular expression (default substring), case-sensitive (default not). */
   readonly searchMode?: 'substring' | 'regex';
   readonly caseSensitive?: boolean;
+  /** The toolbar's regex and case toggles changed (a host keeping them in its URL listens). */
+  readonly onSearchModeChange?: (mode: 'substring' | 'regex') => void;
+  readonly onCaseSensitiveChange?: (caseSensitive: boolean) => void;
   /** Focused frame as a path of names (root's child first). Controlled when set. */
   readonly focusPath?: FramePath;
   readonly defaultFocusPath?: FramePath;
@@ -83,8 +86,18 @@ export function FlameGraph(props: FlameGraphProps) {
   const view = props.view ?? ownView;
   const [search, setSearch] = useState(props.search ?? '');
   useEffect(() => setSearch(props.search ?? ''), [props.search]);
-  const [regex, setRegex] = useState(props.searchMode === 'regex');
-  const [caseSensitive, setCaseSensitive] = useState(!!props.caseSensitive);
+  const [regex, setRegexState] = useState(props.searchMode === 'regex');
+  const [caseSensitive, setCaseSensitiveState] = useState(!!props.caseSensitive);
+  useEffect(() => setRegexState(props.searchMode === 'regex'), [props.searchMode]);
+  useEffect(() => setCaseSensitiveState(!!props.caseSensitive), [props.caseSensitive]);
+  const setRegex = (on: boolean) => {
+    setRegexState(on);
+    props.onSearchModeChange?.(on ? 'regex' : 'substring');
+  };
+  const setCaseSensitive = (on: boolean) => {
+    setCaseSensitiveState(on);
+    props.onCaseSensitiveChange?.(on);
+  };
   const history = useFocusHistory(props.defaultFocusPath ?? []);
   const focusPath = props.focusPath ?? history.current;
   const focus = useMemo(() => (tree ? resolvePath(tree, focusPath) : 0), [tree, focusPath]);
