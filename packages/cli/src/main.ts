@@ -13,6 +13,7 @@ import { readProfile, type Limits } from './read-profile.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { diffCommand, EXIT_THRESHOLD_CROSSED, type DiffCommandOptions } from './commands/diff.ts';
 import { topCommand } from './commands/top.ts';
+import { terminalSafe } from './terminal-text.ts';
 
 const USAGE = `Usage:
   flamelens summary FILE [--json] [--sample-type INDEX|TYPE]
@@ -59,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (isBrokenPipe(error)) return 0;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`flamelens: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`flamelens: ${terminalSafe(message.split('\n')[0]!)}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
 }

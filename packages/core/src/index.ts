@@ -58,6 +58,7 @@ export { outermostFrames } from './analysis/rewrite-frames.ts';
 export { computeView, viewKey, type ViewResult, type ViewSpec } from './analysis/view.ts';
 export { summarize, type ProfileSummary } from './analysis/summary.ts';
 export { foldChunks, foldToString } from './format/fold.ts';
+export { displayName } from './format/display-name.ts';
 export { formatNumber, formatPercent, formatValue, nanosPerUnit, unitKind } from './format/units.ts';
 export { treeFromWire, treeToWire, transferablesOf, type FrameTreeWire } from './worker/wire.ts';
 export {

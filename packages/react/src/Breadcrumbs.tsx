@@ -1,3 +1,4 @@
+import { displayName } from '@flamelens/core';
 import type { FramePath } from './use-focus-history.ts';
 import type { ChromeColours } from './styles.ts';
 
@@ -31,7 +32,7 @@ export function Breadcrumbs({ path, colours: c, onSelect }: BreadcrumbsProps) {
               type="button"
               onClick={() => onSelect(depth)}
               aria-current={depth === count - 1 ? 'true' : undefined}
-              title={depth === 0 ? 'all' : path[depth - 1]}
+              title={depth === 0 ? 'all' : displayName(path[depth - 1]!)}
               style={{
                 font: 'inherit',
                 border: 0,
@@ -46,7 +47,7 @@ export function Breadcrumbs({ path, colours: c, onSelect }: BreadcrumbsProps) {
                 maxWidth: '100%',
               }}
             >
-              {depth === 0 ? 'all' : path[depth - 1]}
+              {depth === 0 ? 'all' : displayName(path[depth - 1]!)}
             </button>
           )}
         </span>

@@ -1,4 +1,4 @@
-import { changeOf, formatPercent, formatValue, isDiffTree, noiseZ, pathOf, type DiffTree, type FrameIndex, type FrameTree, type NoiseModel } from '@flamelens/core';
+import { changeOf, displayName, formatPercent, formatValue, isDiffTree, noiseZ, pathOf, type DiffTree, type FrameIndex, type FrameTree, type NoiseModel } from '@flamelens/core';
 import type { DiffColourOptions } from './colour/diff-colour.ts';
 import { DiffReader } from './colour/diff-colour.ts';
 import { formatChange } from './colour/diff-format.ts';
@@ -17,6 +17,7 @@ export interface SideFigures {
 /** What a tooltip or a screen reader says about a frame. */
 export interface FrameDescription {
   readonly frame: FrameIndex;
+  /** The name as shown (`displayName`: control and bidi characters made visible); `path` keeps the names as written. */
   readonly name: string;
   /** Names from the root's child to the frame. */
   readonly path: readonly string[];
@@ -101,11 +102,11 @@ export function describeFrame(
   const whole = isDiffTree(tree) ? tree.baselineTotal : tree.total[0]!;
   return {
     frame,
-    name: tree.names.get(id),
+    name: displayName(tree.names.get(id)),
     path: pathOf(tree, frame),
     depth: tree.depth[frame]!,
-    file: fileId >= 0 ? tree.extras!.files.get(fileId) : null,
-    binary: binaryId >= 0 ? tree.extras!.binaries.get(binaryId) : null,
+    file: fileId >= 0 ? displayName(tree.extras!.files.get(fileId)) : null,
+    binary: binaryId >= 0 ? displayName(tree.extras!.binaries.get(binaryId)) : null,
     values: side(tree, frame, tree.total, tree.self, whole),
     diff,
   };

@@ -19,6 +19,7 @@ import {
   type NoiseModel,
 } from '@flamelens/core';
 import { renderDiffTable, signed } from './diff-table.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 /** Exit status when `--fail-on` is crossed (0 ok, 1 bad input, 2 bad usage). */
 export const EXIT_THRESHOLD_CROSSED = 3;
@@ -79,7 +80,7 @@ export async function diffCommand(
   io.warn(
     `flamelens: ${offenders.length} function${offenders.length === 1 ? '' : 's'} grew by more than ${options.failOn} pp ` +
       `(--fail-on ${options.failOn}${options.functionPattern ? ` --function ${options.functionPattern.source}` : ''}):\n` +
-      offenders.map((c) => `  ${signed(c.delta.total)} pp  ${c.name}  (${c.baselineShare.total.toFixed(2)}% → ${c.comparisonShare.total.toFixed(2)}%)\n`).join(''),
+      offenders.map((c) => `  ${signed(c.delta.total)} pp  ${terminalSafe(c.name)}  (${c.baselineShare.total.toFixed(2)}% → ${c.comparisonShare.total.toFixed(2)}%)\n`).join(''),
   );
   return EXIT_THRESHOLD_CROSSED;
 }

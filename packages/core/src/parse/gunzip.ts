@@ -67,6 +67,11 @@ export function gunzipSource(compressed: ChunkSource, maxBytes: number): ChunkSo
   };
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The decompressor's reason, without the browser's API prefix ("Failed to execute 'close' on
+ * 'WritableStreamDefaultWriter': ") or a final period (the sentence around it has its own).
+ */
+export function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Failed to execute '[^']*' on '[^']*': /, '').replace(/\.$/, '');
 }

@@ -20,6 +20,10 @@ export class WorkerHandle {
   private remote: Remote<WorkerApi> | WorkerApi | null = null;
   /** Jobs started on this handle that may still be running (cancel only reaches those). */
   private readonly busy = new Set<number>();
+  /** Settles once the worker answered after a cancel (or was replaced): later jobs wait for it. */
+  private draining: Promise<void> | null = null;
+  /** Jobs waiting for `draining`. */
+  private waiting = 0;
 
   constructor(
     private readonly factory: WorkerFactory | 'in-process',
@@ -61,6 +65,17 @@ export class WorkerHandle {
   async run<R>(job: number, call: (api: Remote<WorkerApi> | WorkerApi) => Promise<R> | R): Promise<R> {
     this.busy.add(job);
     try {
+      // A cancelled job may still hold the worker: wait until it answers or has been replaced, so this
+      // job is never queued behind a step that will not end.
+      if (this.draining) {
+        this.waiting++;
+        try {
+          await this.draining;
+        } finally {
+          this.waiting--;
+        }
+        this.busy.add(job); // a restart while waiting cleared it
+      }
       return await call(this.api());
     } finally {
       this.busy.delete(job);
@@ -77,12 +92,20 @@ export class WorkerHandle {
     void Promise.resolve(remote?.cancel(job)).catch(() => undefined);
     if (!this.worker) return;
     const worker = this.worker;
-    const timer = setTimeout(() => {
-      if (this.worker === worker && isIdle()) this.restart();
-    }, CANCEL_GRACE_MS);
-    void Promise.resolve(remote?.ping())
-      .then(() => clearTimeout(timer))
-      .catch(() => undefined);
+    const draining = new Promise<void>((done) => {
+      const timer = setTimeout(() => {
+        // replaced when nothing else uses it, or when a job waits for it (that job then starts a fresh one)
+        if (this.worker === worker && (isIdle() || this.waiting > 0)) this.restart();
+        done();
+      }, CANCEL_GRACE_MS);
+      void Promise.resolve(remote?.ping())
+        .then(() => (clearTimeout(timer), done()))
+        .catch(() => undefined);
+    });
+    this.draining = draining;
+    void draining.then(() => {
+      if (this.draining === draining) this.draining = null;
+    });
   }
 
   /** Stops the worker; the next call starts a fresh one. */
@@ -92,5 +115,6 @@ export class WorkerHandle {
     this.worker = null;
     this.remote = null;
     this.busy.clear();
+    this.draining = null;
   }
 }

@@ -6,6 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { foldToString, importProfile } from '../../src/index.ts';
+import { describe as describeGunzipError } from '../../src/parse/gunzip.ts';
 
 const FULL = !!process.env.FLAMELENS_HOSTILE_FULL;
 const text = (s: string) => new TextEncoder().encode(s);
@@ -62,9 +63,15 @@ describe('hostile extremes', () => {
 
   test('many distinct names stay within the frame limit or end in a clear error', async () => {
     const names = FULL ? 10_000_000 : 100_000;
-    const parts: string[] = [];
-    for (let i = 0; i < names; i++) parts.push(`root;fn_${i.toString(36)} 1\n`);
-    const blob = new Blob(parts);
+    // built in blocks of 100,000 lines: 10 million small strings would fill the JS heap of the test itself
+    const blocks: string[] = [];
+    for (let start = 0; start < names; start += 100_000) {
+      let block = '';
+      for (let i = start; i < Math.min(names, start + 100_000); i++) block += `root;fn_${i.toString(36)} 1\n`;
+      blocks.push(block);
+    }
+    const blob = new Blob(blocks);
+    blocks.length = 0;
     const ok = await outcome(blob);
     expect(ok.ok && ok.tree.names.length).toBe(names + 2);
     const limited = await outcome(blob, { maxFrames: names / 2 });
@@ -91,5 +98,19 @@ describe('hostile extremes', () => {
     expect(bad.ok && [bad.tree.total[0], bad.tree.info.dropped[0]?.count]).toEqual([1, 3]);
     const overflow = await outcome(text('a 1e308\nb 1e308\n'));
     expect(overflow).toMatchObject({ ok: false, error: { kind: 'corrupt', message: expect.stringMatching(/more than a number can hold/) } });
+  });
+});
+
+describe('a damaged gzip stream', () => {
+  test('is worded without the browser API name around the decompressor’s reason', () => {
+    const browserError = new TypeError("Failed to execute 'close' on 'WritableStreamDefaultWriter': Compressed input was truncated.");
+    expect(describeGunzipError(browserError)).toBe('Compressed input was truncated');
+    expect(describeGunzipError(new Error('unexpected end of file'))).toBe('unexpected end of file');
+  });
+
+  test('a cut gzip file ends in one sentence', async () => {
+    const cut = new Uint8Array(gzipSync(text('main;work 1\n'.repeat(1000)))).subarray(0, 30);
+    const result = await outcome(cut);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'corrupt', message: expect.stringMatching(/^The gzip data is damaged or cut short after .* of output \([^.()]+\)\.$/) } });
   });
 });

@@ -1,4 +1,4 @@
-import type { FrameIndex } from '@flamelens/core';
+import { displayName, type FrameIndex } from '@flamelens/core';
 import type { BarColours } from '../colour/bar-colours.ts';
 import type { DiffReader } from '../colour/diff-colour.ts';
 import type { ThemeColours } from '../colour/palette.ts';
@@ -250,7 +250,7 @@ export class FlamePainter {
       let text = this.cacheText[id];
       if (this.cacheRoom[id] !== room || text === undefined) {
         const name = names.get(id);
-        text = this.fitter.fit(name, room, input.matchRange ? input.matchRange(name) : null);
+        text = this.fitter.fit(displayName(name), room, input.matchRange ? input.matchRange(name) : null);
         this.cacheText[id] = text;
         this.cacheRoom[id] = room;
       }
