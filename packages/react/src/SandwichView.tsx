@@ -1,4 +1,4 @@
-import type { FrameTree } from '@flamelens/core';
+import { displayName, type FrameTree } from '@flamelens/core';
 import type { DiffColourOptions, PaletteName, ThemeName } from '@flamelens/renderer';
 import { useCallback, type CSSProperties } from 'react';
 import { FlameGraph, type FrameClickInfo } from './FlameGraph.tsx';
@@ -53,11 +53,11 @@ export function SandwichView(p: SandwichViewProps) {
   const onCalleesShown = useCallback((tree: FrameTree) => onTreeShown?.('callees', tree), [onTreeShown]);
   const common = { theme, palette: p.palette, diff: p.diff, sideNames: p.sideNames, toolbar: false, height: p.height, maxHeight: p.maxHeight ?? 300 };
   return (
-    <section aria-label={`Sandwich of ${p.name}`} data-testid="sandwich-view" data-function={p.name} style={{ ...rootStyle(c), ...p.style }} className={p.className}>
+    <section aria-label={`Sandwich of ${displayName(p.name)}`} data-testid="sandwich-view" data-function={p.name} style={{ ...rootStyle(c), ...p.style }} className={p.className}>
       <header style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 0', borderBottom: `1px solid ${c.line}` }}>
         <strong style={{ flex: '0 0 auto' }}>Sandwich</strong>
-        <code title={p.name} style={{ flex: '1 1 auto', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-          {p.name}
+        <code title={displayName(p.name)} style={{ flex: '1 1 auto', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {displayName(p.name)}
         </code>
         {p.pending && <span style={{ color: c.muted }}>computing…</span>}
         {p.error && (

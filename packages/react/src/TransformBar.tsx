@@ -1,4 +1,4 @@
-import { compileRegex, describeTransform, PRESETS, type AppliedTransform, type Transform } from '@flamelens/core';
+import { compileRegex, describeTransform, displayName, PRESETS, type AppliedTransform, type Transform } from '@flamelens/core';
 import type { ThemeName } from '@flamelens/renderer';
 import { useState, type CSSProperties, type FormEvent } from 'react';
 import { buttonStyle, CHROME, inputStyle, rootStyle, toolbarStyle, type ChromeColours } from './styles.ts';
@@ -68,7 +68,7 @@ export function TransformBar(p: TransformBarProps) {
 }
 
 function Chip(p: { transform: Transform; applied: AppliedTransform | undefined; colours: ChromeColours; onRemove: () => void }) {
-  const label = describeTransform(p.transform);
+  const label = displayName(describeTransform(p.transform));
   const matched = p.applied?.matchedFrames;
   const nothing = matched === 0;
   const c = p.colours;

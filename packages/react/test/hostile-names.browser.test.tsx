@@ -5,9 +5,10 @@
  * is made from a name, no payload runs (each would set a window flag), and what is shown is
  * `displayName(name)`: the name itself, with control characters as pictures and layout controls as �.
  */
-import { displayName, foldToString, importCollapsedSync, type FrameTree } from '@flamelens/core';
+import { displayName, foldToString, functionTable, importCollapsedSync, type FrameTree } from '@flamelens/core';
 import { frameAt, treeFromFolded } from '@flamelens/core/testing';
-import { FlameGraph, type FlameGraphProps } from '@flamelens/react';
+import { FlameGraph, FunctionTable, SandwichView, TransformBar, type FlameGraphProps } from '@flamelens/react';
+import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -125,6 +126,27 @@ describe.each(PAYLOADS)('a frame named with %s', (_, payload) => {
     const { q } = mount(tree, { search: payload });
     await expect.poll(() => q('flame-search-status')?.textContent).toBe('matched: 5 · 62.5% of 8');
     expect((q('flame-search') as HTMLInputElement).value).toBe(payload);
+    expect([created, window.__flamelensXss]).toEqual([[], undefined]);
+  });
+
+  it('is shown as text in the function table, the sandwich title and a transform chip', async () => {
+    const view = (node: ReactNode) => {
+      container = document.createElement('div');
+      document.body.append(container);
+      root = createRoot(container);
+      root.render(node);
+      return (id: string) => container!.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+    };
+    const q = view(
+      <>
+        <FunctionTable table={functionTable(tree)} names={tree.names} unit="" />
+        <SandwichView name={payload} sandwich={null} onClose={() => undefined} />
+        <TransformBar transforms={[{ kind: 'hide', match: { name: payload } }]} onChange={() => undefined} />
+      </>,
+    );
+    await expect.poll(() => [...(q('function-grid')?.querySelectorAll('[role=row][data-name-id] [role=gridcell]:first-child') ?? [])].map((c) => c.textContent)).toContain(shown);
+    expect(q('sandwich-view')!.querySelector('code')!.textContent).toBe(shown);
+    expect(q('transform-chip')!.textContent).toContain(shown);
     expect([created, window.__flamelensXss]).toEqual([[], undefined]);
   });
 

@@ -1,4 +1,4 @@
-import type { ProfileErrorInfo } from '@flamelens/core';
+import { displayName, type ProfileErrorInfo } from '@flamelens/core';
 import { adviceFor } from '../loading/messages.ts';
 
 /** What went wrong, in a sentence, with advice when there is some; the profile on screen stays. */
@@ -7,9 +7,9 @@ export function ErrorBanner({ title, error, keptName, onDismiss }: { title: stri
   return (
     <div className="error" role="alert" data-testid="error" data-kind={error.kind}>
       <div>
-        <strong>{title}</strong> {error.message}
+        <strong>{displayName(title)}</strong> {displayName(error.message)}
         {advice && <div className="advice">{advice}</div>}
-        {keptName && <div className="advice">Still showing {keptName}.</div>}
+        {keptName && <div className="advice">Still showing {displayName(keptName)}.</div>}
       </div>
       <button type="button" className="dismiss" aria-label="Dismiss this message" onClick={onDismiss}>
         ×

@@ -1,4 +1,4 @@
-import { formatValue, summarize, type FrameTree } from '@flamelens/core';
+import { displayName, formatValue, summarize, type FrameTree } from '@flamelens/core';
 import type { DiffSide } from '@flamelens/core/client';
 import type { Shown } from '../loading/use-workspace.ts';
 
@@ -20,7 +20,7 @@ export function ProfileBar({
   if (shown.kind === 'single') {
     return (
       <section className="profile-bar" aria-label="Profile">
-        <h2 data-testid="source-name">{shown.source.name}</h2>
+        <h2 data-testid="source-name">{displayName(shown.source.name)}</h2>
         <Fact label="Format" testId="format" value={summary.format} />
         <Fact label="Total" value={formatValue(tree.total[0] ?? 0, tree.unit)} />
         <Fact label="Functions" value={summary.functions.toLocaleString('en-US')} />
@@ -43,7 +43,7 @@ export function ProfileBar({
     return (
       <span className={`side side-${which}`} data-testid={`side-${which}`}>
         <span className="side-role">{which === 'baseline' ? 'Baseline' : 'Comparison'}</span>
-        <strong data-testid={`${which}-name`}>{name}</strong>
+        <strong data-testid={`${which}-name`}>{displayName(name)}</strong>
         <span className="muted">{formatValue(total, diff.unit)}</span>
         {shown.comparison && (
           <>
@@ -70,7 +70,7 @@ export function ProfileBar({
   return (
     <section className="profile-bar diff" aria-label="Comparison">
       <h2 data-testid="source-name" className="visually-hidden">
-        {shown.comparison ? `${shown.baseline.name} → ${shown.comparison.name}` : shown.baseline.name}
+        {displayName(shown.comparison ? `${shown.baseline.name} → ${shown.comparison.name}` : shown.baseline.name)}
       </h2>
       {side('baseline')}
       <button type="button" className="button swap" onClick={onSwap} data-testid="swap" title="Exchange baseline and comparison">

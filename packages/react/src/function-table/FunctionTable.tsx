@@ -1,4 +1,4 @@
-import { compileRegex, functionRows, isDiffFunctionTable, type FunctionChange, type FunctionColumn, type FunctionTable as Table, type StringTable } from '@flamelens/core';
+import { compileRegex, displayName, functionRows, isDiffFunctionTable, type FunctionChange, type FunctionColumn, type FunctionTable as Table, type StringTable } from '@flamelens/core';
 import type { ThemeName } from '@flamelens/renderer';
 import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { buttonStyle, CHROME, inputStyle, rootStyle, type ChromeColours } from '../styles.ts';
@@ -192,8 +192,8 @@ export function FunctionTable(props: FunctionTableProps) {
                   outlineOffset: -1,
                 }}
               >
-                <span role="gridcell" title={names.get(nameId)} style={nameCell}>
-                  {names.get(nameId)}
+                <span role="gridcell" title={displayName(names.get(nameId))} style={nameCell}>
+                  {displayName(names.get(nameId))}
                 </span>
                 {groups.flatMap((g) => g.cells(r).map((text, k) => (
                   <span key={`${g.id}-${k}`} role="gridcell" style={{ ...numberCell, color: k === 1 ? chrome.muted : toneColour(g.tone?.(r) ?? null, props.theme ?? 'light') }}>
