@@ -1,20 +1,15 @@
-import { isDiffTree, type DiffTree } from '../diff/diff-tree.ts';
+import { isDiffTree } from '../diff/diff-tree.ts';
 import type { FrameTree } from '../model/frame-tree.ts';
 import { StringTable } from '../model/string-table.ts';
 import { treeFromWire, treeToWire, type FrameTreeWire } from './wire.ts';
 import { newArray } from '../analysis/buffer-pool.ts';
 
-/** A FrameTree or DiffTree as transferable data (a DiffTree's comparison columns ride alongside). */
+/**
+ * A FrameTree or DiffTree as transferable data: wire.ts's form (a DiffTree's comparison columns ride in its
+ * `diff` part), wrapped so that analysis results say which arrays were copied.
+ */
 export interface AnyTreeWire {
   readonly tree: FrameTreeWire;
-  readonly diff: {
-    readonly totalB: Float64Array;
-    readonly selfB: Float64Array;
-    readonly baselineTotal: number;
-    readonly comparisonTotal: number;
-    readonly baselineName?: string;
-    readonly comparisonName?: string;
-  } | null;
 }
 
 /**
@@ -62,19 +57,7 @@ export function anyTreeToWire(tree: FrameTree, mustCopy: (buffer: ArrayBufferLik
         }
       : {}),
   };
-  if (!isDiffTree(tree)) return { tree: treeToWire(copied), diff: null };
-  const { totalB, selfB, baselineTotal, comparisonTotal, baselineName, comparisonName } = tree;
-  return {
-    tree: treeToWire(copied),
-    diff: {
-      totalB: own(totalB),
-      selfB: own(selfB),
-      baselineTotal,
-      comparisonTotal,
-      ...(baselineName !== undefined ? { baselineName } : {}),
-      ...(comparisonName !== undefined ? { comparisonName } : {}),
-    },
-  };
+  return { tree: treeToWire(copied) };
 }
 
 type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
@@ -88,8 +71,5 @@ function copyOf<T extends Column>(a: T): T {
 
 /** Rebuilds a FrameTree or DiffTree from its wire form (no copy). */
 export function anyTreeFromWire(wire: AnyTreeWire): FrameTree {
-  const tree = treeFromWire(wire.tree);
-  if (!wire.diff) return tree;
-  const diff: DiffTree = { ...tree, kind: 'diff', ...wire.diff };
-  return diff;
+  return treeFromWire(wire.tree);
 }
