@@ -10,6 +10,7 @@ import {
   type DiffColourOptions,
   type PaletteName,
   type ThemeName,
+  type ValueFormatter,
   type ViewKind,
   type WidthMode,
 } from '@flamelens/renderer';
@@ -59,6 +60,11 @@ export interface FlameGraphProps {
   readonly widthMode?: WidthMode | 'auto';
   /** Names of the two sides of a diff for the tooltip. */
   readonly sideNames?: readonly [string, string];
+  /**
+   * Writes a value with its unit in the tooltip, live region and search figures (default: the tree's
+   * unit). For hosts with their own units, e.g. a Grafana panel's Unit and Decimals field options.
+   */
+  readonly formatValue?: ValueFormatter;
   /** Height of the graph in CSS px; default: the tree's height, at most `maxHeight` (600). */
   readonly height?: number;
   readonly maxHeight?: number;
@@ -221,10 +227,17 @@ export function FlameGraph(props: FlameGraphProps) {
     if (handled) e.preventDefault();
   };
 
-  const status = searchStatus(tree, renderer.searchResult, search);
-  const described = useMemo(() => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff)) : ''), [tree, selected, diff]);
+  const format = props.formatValue;
+  const status = searchStatus(tree, renderer.searchResult, search, format);
+  const described = useMemo(
+    () => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff, format)) : ''),
+    [tree, selected, diff, format],
+  );
   const hoveredFrame = hover?.frame ?? -1;
-  const hovered = useMemo(() => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff) : null), [tree, hoveredFrame, diff]);
+  const hovered = useMemo(
+    () => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff, format) : null),
+    [tree, hoveredFrame, diff, format],
+  );
 
   return (
     <div className={props.className} style={{ ...rootStyle(chrome), ...props.style }} data-testid="flame-graph">
@@ -290,14 +303,20 @@ function ancestorAt(tree: FrameTree, frame: FrameIndex, depth: number): FrameInd
   return f;
 }
 
-function searchStatus(tree: FrameTree | null, result: { state: string; message: string; matchedTotal: number; matchedFrames: number }, text: string) {
+function searchStatus(
+  tree: FrameTree | null,
+  result: { state: string; message: string; matchedTotal: number; matchedFrames: number },
+  text: string,
+  format: ValueFormatter | undefined,
+) {
   if (!tree || text === '') return { text: '', error: false };
   if (result.state === 'invalid') return { text: result.message, error: true };
   if (result.state !== 'done') return { text: 'searching…', error: false };
   if (result.matchedFrames === 0) return { text: 'no matches', error: false };
   const whole = tree.total[0]!;
+  const write = format ?? ((value: number) => formatValue(value, tree.unit));
   return {
-    text: `matched: ${formatValue(result.matchedTotal, tree.unit)} · ${formatPercent(result.matchedTotal, whole)} of ${formatValue(whole, tree.unit)}`,
+    text: `matched: ${write(result.matchedTotal)} · ${formatPercent(result.matchedTotal, whole)} of ${write(whole)}`,
     error: false,
   };
 }

@@ -32,19 +32,30 @@ export interface FrameDescription {
   } | null;
 }
 
-function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, self: Float64Array, whole: number): SideFigures {
+/** Writes a value with its unit (a host may bring its own, e.g. Grafana's unit and decimals). */
+export type ValueFormatter = (value: number) => string;
+
+function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, self: Float64Array, whole: number, format: ValueFormatter): SideFigures {
   const p = tree.parent[frame]!;
   return {
-    total: formatValue(total[frame]!, tree.unit),
-    self: formatValue(self[frame]!, tree.unit),
+    total: format(total[frame]!),
+    self: format(self[frame]!),
     totalOfWhole: formatPercent(total[frame]!, whole),
     totalOfParent: p >= 0 ? formatPercent(total[frame]!, total[p]!) : '',
     selfOfWhole: formatPercent(self[frame]!, whole),
   };
 }
 
-/** Name, values with units, shares, file/binary and (diff) both sides of `frame`. Allocates: call on hover, not per bar. */
-export function describeFrame(tree: FrameTree, frame: FrameIndex, diffOptions?: Pick<DiffColourOptions, 'metric' | 'useSelf'>): FrameDescription {
+/**
+ * Name, values with units, shares, file/binary and (diff) both sides of `frame`. Values are written by
+ * `format` (default: the tree's unit). Allocates: call on hover, not per bar.
+ */
+export function describeFrame(
+  tree: FrameTree,
+  frame: FrameIndex,
+  diffOptions?: Pick<DiffColourOptions, 'metric' | 'useSelf'>,
+  format: ValueFormatter = (value) => formatValue(value, tree.unit),
+): FrameDescription {
   const id = tree.nameId[frame]!;
   const fileId = tree.extras ? tree.extras.fileOfName[id]! : -1;
   const binaryId = tree.extras ? tree.extras.binaryOfName[id]! : -1;
@@ -59,9 +70,9 @@ export function describeFrame(tree: FrameTree, frame: FrameIndex, diffOptions?: 
         ? `${d >= 0 ? '+' : ''}${Number(d.toFixed(2))} pp of the whole`
         : metric === 'relative-change'
           ? Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${Number((d * 100).toFixed(1))}% share` : 'new'
-          : `${d >= 0 ? '+' : ''}${formatValue(d, tree.unit)}`;
+          : `${d >= 0 ? '+' : ''}${format(d)}`;
     diff = {
-      comparison: side(tree, frame, tree.totalB, tree.selfB, tree.comparisonTotal),
+      comparison: side(tree, frame, tree.totalB, tree.selfB, tree.comparisonTotal, format),
       change,
       status: status === 1 ? 'new' : status === 2 ? 'removed' : 'both',
     };
@@ -74,7 +85,7 @@ export function describeFrame(tree: FrameTree, frame: FrameIndex, diffOptions?: 
     depth: tree.depth[frame]!,
     file: fileId >= 0 ? tree.extras!.files.get(fileId) : null,
     binary: binaryId >= 0 ? tree.extras!.binaries.get(binaryId) : null,
-    values: side(tree, frame, tree.total, tree.self, whole),
+    values: side(tree, frame, tree.total, tree.self, whole, format),
     diff,
   };
 }

@@ -40,4 +40,13 @@ describe('frame descriptions (tooltip and live region)', () => {
     expect(describeFrame(tree, frameAt(tree, 'main;c')).diff?.status).toBe('new');
     expect(announce(a)).toContain('baseline 10 (50%), comparison 30 (75%), change +25 pp of the whole');
   });
+
+  it("writes values with the host's formatter when given one (a Grafana unit with its decimals)", () => {
+    const tree = diffFromFolded('main;a 10 30\nmain;b 10 0\n');
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const a = describeFrame(tree, frameAt(tree, 'main;a'), { metric: 'absolute-delta', useSelf: false }, ms);
+    expect([a.values.total, a.values.self, a.diff?.comparison.total]).toEqual(['10.0 ms', '10.0 ms', '30.0 ms']);
+    expect(a.values.totalOfWhole).toBe('50%');
+    expect(a.diff?.change).toBe('+20.0 ms');
+  });
 });
