@@ -11,7 +11,9 @@ export interface FunctionTableProps {
   readonly height: number;
   readonly theme: ViewTheme;
   readonly formatValue: (value: number) => string;
-  /** A click on a row searches for that function in the graph. */
+  /** The function being searched for (its row is highlighted). */
+  readonly picked: string;
+  /** A click on a row searches for that function in the graph (again: stops searching). */
   readonly onPick: (name: string) => void;
 }
 
@@ -21,7 +23,7 @@ interface Row {
 }
 
 /** The heaviest functions by self value (a function counted once per stack in its total), or, for a diff, by change of self share. */
-export function FunctionTable({ tree, width, height, theme, formatValue, onPick }: FunctionTableProps) {
+export function FunctionTable({ tree, width, height, theme, formatValue, picked, onPick }: FunctionTableProps) {
   const { header, rows } = useMemo(() => tableRows(tree, formatValue), [tree, formatValue]);
   const cell = { padding: '2px 6px', borderBottom: `1px solid ${theme.border}`, whiteSpace: 'nowrap' as const };
   return (
@@ -38,7 +40,12 @@ export function FunctionTable({ tree, width, height, theme, formatValue, onPick 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.name} onClick={() => onPick(row.name)} style={{ cursor: 'pointer' }}>
+            <tr
+              key={row.name}
+              onClick={() => onPick(row.name)}
+              data-picked={row.name === picked || undefined}
+              style={{ cursor: 'pointer', background: row.name === picked ? theme.selected : undefined }}
+            >
               <td style={{ ...cell, maxWidth: Math.max(100, width - 110 * (header.length - 1) - 20), overflow: 'hidden', textOverflow: 'ellipsis' }} title={row.name}>
                 {row.name}
               </td>

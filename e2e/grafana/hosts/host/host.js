@@ -140,9 +140,37 @@ function draw({ frames, width = 1000, height = 500, theme = 'dark', options = {}
 const update = (changes) => draw({ ...last, ...changes });
 
 /** A value as Grafana's own formatter writes it in `unit` (the oracle for tooltip texts). */
-const format = (unit, value) => GrafanaData.formattedValueToString(GrafanaData.getValueFormat(unit)(value));
+const format = (unit, value, decimals) => GrafanaData.formattedValueToString(GrafanaData.getValueFormat(unit)(value, decimals));
 
-window.flamelensHost = { load, render, update, format, theme: (mode) => ({ background: themes[mode].colors.background.primary }) };
+/**
+ * Every paint of a flame graph canvas in the panel, as { at, draws, ms }: `at` is when the paint ended
+ * (a MutationObserver sees the renderer's data-draws change right after it), `ms` the paint's own time
+ * (data-draw-ms). What the specs and `npm run bench` time the panel with.
+ */
+const paintLog = [];
+new MutationObserver((records) => {
+  const at = performance.now();
+  for (const record of records) {
+    const canvas = record.target;
+    if (canvas.tagName === 'CANVAS') paintLog.push({ at, draws: Number(canvas.dataset.draws), ms: Number(canvas.dataset.drawMs) });
+  }
+}).observe(document.getElementById('panel'), { subtree: true, attributes: true, attributeFilter: ['data-draws'] });
+
+/** What Grafana does with a saved panel when the plugin loads: asks shouldMigrate, runs the migration handler. */
+async function migrate(options) {
+  const panel = { id: 1, type: PLUGIN_ID, pluginVersion: plugin.meta.info.version, options, fieldConfig: { defaults: {}, overrides: [] } };
+  return { shouldMigrate: plugin.shouldMigrate?.(panel) ?? false, options: await plugin.onPanelMigration?.(panel) };
+}
+
+window.flamelensHost = {
+  load,
+  render,
+  update,
+  format,
+  migrate,
+  paints: () => paintLog.slice(),
+  theme: (mode) => ({ background: themes[mode].colors.background.primary, text: themes[mode].colors.text.primary }),
+};
 
 try {
   registerSharedModules();
