@@ -5,7 +5,11 @@
 // Then it times the renderer (FlameRenderer on a 1600×900 canvas at DPR 2 with the largest size loaded).
 // With the Grafana harness hosts built (scripts/grafana-hosts.sh), also the Grafana panel: a nested-set
 // frame from data to painted panel, redraws, module.js size (scripts/bench/grafana.mjs).
-//   node scripts/bench.mjs [--only node|browser|render|grafana] [--sizes s10k,s100k,s1m] [--runs N]
+// And diffs: merge time in Node; parse-both-and-merge against parsing the larger file alone, in the browser
+// workers (d100k, and s1m against a changed copy of itself). And the analyses (function table, sandwiches,
+// transforms, inverted view) on the loaded profile in Node and through the worker.
+//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser]
+//                          [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,18 +19,37 @@ import { build, createServer } from 'vite';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, sizes: { type: 'string' }, runs: { type: 'string' }, data: { type: 'string' } },
+  options: { only: { type: 'string' }, sizes: { type: 'string' }, diffs: { type: 'string' }, runs: { type: 'string' }, data: { type: 'string' } },
 });
 const sizes = (values.sizes ?? 's10k,s100k,s1m').split(',');
+const diffs = (values.diffs ?? 'd100k,s1m').split(',');
 const runs = Number(values.runs ?? 3);
 const dataDir = values.data ?? path.join(tmpdir(), 'flamelens-bench');
 const generator = path.resolve(root, '../shared/tools/gen_profiles.mjs');
 
-function ensureData() {
-  if (sizes.every((s) => existsSync(path.join(dataDir, `${s}.pb.gz`)))) return;
-  mkdirSync(dataDir, { recursive: true });
-  console.log(`generating synthetic profiles into ${dataDir} (once; about 30 s) …`);
-  execFileSync(process.execPath, [generator, '--ladder', dataDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+function ensureData(withDiffs) {
+  const ladder = [...sizes, ...(withDiffs ? diffs.map((d) => (d === 's1m' ? 's1m' : `${d}.base`)) : [])];
+  if (!ladder.every((s) => existsSync(path.join(dataDir, `${s}.pb.gz`)))) {
+    mkdirSync(dataDir, { recursive: true });
+    console.log(`generating synthetic profiles into ${dataDir} (once; about 30 s) …`);
+    execFileSync(process.execPath, [generator, '--ladder', dataDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  // s1m against a changed copy of itself: the generator's diff mode with the ladder's s1m shape (same seed,
+  // so its base is s1m) writes the changed copy as s1m-changed.diff.*.
+  if (withDiffs && diffs.includes('s1m') && !existsSync(path.join(dataDir, 's1m-changed.diff.pb.gz'))) {
+    console.log('generating a changed copy of s1m (once; about 40 s) …');
+    execFileSync(process.execPath, [generator, '--out', path.join(dataDir, 's1m-changed'), '--stacks', '1000000', '--diff'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+}
+
+/** The two files of a diff pair: dNNN.base/.diff from the ladder, or s1m against its changed copy. */
+function diffPair(name, ext) {
+  return name === 's1m'
+    ? [path.join(dataDir, `s1m.${ext}`), path.join(dataDir, `s1m-changed.diff.${ext}`)]
+    : [path.join(dataDir, `${name}.base.${ext}`), path.join(dataDir, `${name}.diff.${ext}`)];
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -78,6 +101,8 @@ async function benchBrowser() {
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
+    optimizeDeps: { include: ['comlink'] },
   });
   await server.listen();
   const address = server.httpServer.address();
@@ -118,6 +143,8 @@ async function benchRender() {
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
+    optimizeDeps: { include: ['comlink'] },
   });
   await server.listen();
   const base = `http://127.0.0.1:${server.httpServer.address().port}`;
@@ -146,7 +173,164 @@ async function benchRender() {
   }
 }
 
-if (!values.only || values.only === 'node' || values.only === 'browser' || values.only === 'render') ensureData();
+async function bundleForNode(entry, name) {
+  const outDir = path.join(root, 'node_modules/.bench');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { ssr: path.join(root, entry), outDir, emptyOutDir: false, target: 'node20', minify: false, rolldownOptions: { output: { entryFileNames: name } } },
+  });
+  return path.join(outDir, name);
+}
+
+async function benchDiffNode() {
+  const script = await bundleForNode('scripts/bench/node-diff-entry.ts', 'node-diff.mjs');
+  const rows = [];
+  for (const name of diffs) {
+    for (const ext of ['collapsed', 'pb.gz']) {
+      const results = [];
+      for (let r = 0; r < runs; r++) {
+        const run = spawnSync(process.execPath, ['--max-old-space-size=8192', script, ...diffPair(name, ext)], { encoding: 'utf8' });
+        results.push(JSON.parse(run.stdout.trim().split('\n').pop()));
+      }
+      if (results[0].error) throw new Error(results[0].error);
+      const m = (key) => median(results.map((x) => x[key]));
+      const larger = Math.max(m('parseAMs'), m('parseBMs'));
+      const largerCpu = Math.max(m('parseACpuMs'), m('parseBCpuMs'));
+      rows.push([
+        `${name}.${ext}`,
+        fmt(m('parseAMs')),
+        fmt(m('parseBMs')),
+        fmt(m('mergeMs')),
+        fmt(m('mergeCpuMs')),
+        fmt(m('functionsMs')),
+        `${results[0].framesA}+${results[0].framesB}→${results[0].framesMerged}`,
+        fmt(m('mergeMs') / larger, 2),
+        fmt((m('parseAMs') + m('parseBMs') + m('mergeMs')) / larger, 2),
+        fmt((larger + m('mergeMs')) / larger, 2),
+        fmt((largerCpu + m('mergeCpuMs')) / largerCpu, 2),
+      ]);
+    }
+  }
+  table(
+    `Diff in Node: parse both, merge (median of ${runs} fresh processes). Ratios are against parsing the larger file alone; ` +
+      '"two cores" assumes both parses run at once, as the browser does; "two idle cores, CPU" is the same from CPU times, ' +
+      'which a busy machine does not inflate as much as wall times',
+    ['pair', 'parse A ms', 'parse B ms', 'merge ms', 'merge CPU ms', 'fn tables ms', 'frames A+B→merged', 'merge ÷ parse', 'diff ÷ alone (one core)', 'diff ÷ alone (two cores)', 'diff ÷ alone (two idle cores, CPU)'],
+    rows,
+  );
+}
+
+async function benchDiffBrowser() {
+  const { chromium } = await import('playwright');
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
+    worker: { format: 'es' },
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
+    optimizeDeps: { include: ['comlink'] },
+  });
+  await server.listen();
+  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  const rows = [];
+  try {
+    for (const name of diffs) {
+      for (const ext of ['collapsed', 'pb.gz']) {
+        const results = [];
+        for (let r = 0; r < runs; r++) {
+          const page = await browser.newPage();
+          await page.goto(`${base}/scripts/bench/browser-diff.html`);
+          await page.waitForFunction(() => typeof window.benchDiff === 'function');
+          const [a, b] = diffPair(name, ext).map((file) => `${base}/@fs${file}`);
+          results.push(await page.evaluate(([x, y]) => window.benchDiff(x, y), [a, b]));
+          await page.close();
+        }
+        if (results[0].error) throw new Error(results[0].error);
+        const alone = median(results.map((x) => x.aloneMs));
+        const diff = median(results.map((x) => x.diffMs));
+        rows.push([`${name}.${ext}`, fmt(alone), fmt(diff), fmt(diff / alone, 2), results[0].frames, fmt(Math.max(...results.map((x) => x.longestTaskMs)))]);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  table(
+    `Diff in the browser workers: larger file alone vs the pair compared (both parsed at once in two workers, merged in one; median of ${runs}). Target: diff ÷ alone ≤ 1.3`,
+    ['pair', 'larger alone ms', 'diff ms', 'diff ÷ alone', 'merged frames', 'longest main task ms'],
+    rows,
+  );
+}
+
+/** Analyses in one Node process per file (pprof input): the core's own speed, no worker boundary. */
+async function benchNodeAnalysis() {
+  const runner = await bundleForNode('scripts/bench/node-analysis-entry.ts', 'node-analysis.mjs');
+  for (const size of sizes) {
+    const file = path.join(dataDir, `${size}.pb.gz`);
+    const run = spawnSync(process.execPath, ['--max-old-space-size=8192', runner, file, String(runs)], { encoding: 'utf8' });
+    const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
+    if (result.error || !result.rows) throw new Error(result.error ?? run.stderr);
+    table(
+      `Analyses in Node, ${size} (${result.frames} frames; median of ${runs})`,
+      ['analysis', 'median ms', 'frames out'],
+      result.rows.map((r) => [r.label, fmt(r.ms), r.frames]),
+    );
+  }
+}
+
+/** Analyses requested by the page from the worker that keeps the tree: result on the page, page responsiveness. */
+async function benchBrowserAnalysis() {
+  await withBrowserPage(async (page, base) => {
+    for (const size of sizes) {
+      await page.goto(`${base}/scripts/bench/browser-analysis.html`);
+      await page.waitForFunction(() => typeof window.benchAnalysis === 'function');
+      const result = await page.evaluate(([url, n]) => window.benchAnalysis(url, n), [`${base}/@fs${path.join(dataDir, `${size}.pb.gz`)}`, runs]);
+      if (result.error) throw new Error(result.error);
+      table(
+        `Analyses through the worker, ${size} (${result.frames} frames): request → result on the page (median of ${runs})`,
+        ['analysis', 'median ms', 'in worker: compute', 'copy for page', 'frames out', 'longest main task ms'],
+        result.rows.map((r) => [r.label, fmt(r.ms), r.computeMs == null ? '–' : fmt(r.computeMs), r.copyMs == null ? '–' : fmt(r.copyMs), r.frames, fmt(r.longestTaskMs)]),
+      );
+    }
+  });
+}
+
+async function withBrowserPage(use) {
+  const { chromium } = await import('playwright');
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
+    worker: { format: 'es' },
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
+    optimizeDeps: { include: ['comlink'] },
+  });
+  await server.listen();
+  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(600_000);
+    await use(page, base);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'analysis', 'analysis-node', 'analysis-browser'].includes(values.only)) {
+  ensureData(!values.only || values.only.startsWith('diff'));
+}
 if (!values.only || values.only === 'node') await benchNode();
 if (!values.only || values.only === 'browser') await benchBrowser();
 if (!values.only || values.only === 'render') await benchRender();
@@ -154,3 +338,7 @@ if (!values.only || values.only === 'grafana') {
   const { benchGrafana } = await import('./bench/grafana.mjs');
   await benchGrafana({ root, runs, table, median, fmt });
 }
+if (!values.only || values.only === 'diff' || values.only === 'diff-node') await benchDiffNode();
+if (!values.only || values.only === 'diff' || values.only === 'diff-browser') await benchDiffBrowser();
+if (!values.only || values.only === 'analysis' || values.only === 'analysis-node') await benchNodeAnalysis();
+if (!values.only || values.only === 'analysis' || values.only === 'analysis-browser') await benchBrowserAnalysis();

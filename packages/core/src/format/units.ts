@@ -20,6 +20,11 @@ const TIME_UNITS: Record<string, number> = {
   s: 1e9,
 };
 
+/** Nanoseconds in one `unit` when it is a time unit pprof writes, else undefined. */
+export function nanosPerUnit(unit: string): number | undefined {
+  return TIME_UNITS[unit.toLowerCase()];
+}
+
 /** What kind of quantity a pprof unit string measures. */
 export function unitKind(unit: string): 'time' | 'bytes' | 'count' {
   const u = unit.toLowerCase();

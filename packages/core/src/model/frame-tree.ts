@@ -1,3 +1,4 @@
+import { isDiffTree, withDiffSampleType } from '../diff/diff-tree.ts';
 import type { StringTable } from './string-table.ts';
 
 /** Index of a frame in a FrameTree's columns (depth-first pre-order). */
@@ -103,11 +104,15 @@ export interface FrameTree {
 /** Name of the synthetic root frame. */
 export const ROOT_NAME = 'all';
 
-/** The same tree with `total`/`self` switched to another sample type (no copy). */
-export function withSampleType(tree: FrameTree, sampleTypeIndex: number): FrameTree {
+/**
+ * The same tree with `total`/`self` switched to another sample type (no copy). A diff tree switches its
+ * comparison columns too (`withDiffSampleType`), so a caller never has to tell the two apart.
+ */
+export function withSampleType<T extends FrameTree>(tree: T, sampleTypeIndex: number): T {
   if (!(sampleTypeIndex >= 0 && sampleTypeIndex < tree.sampleTypes.length)) {
     throw new RangeError(`sample type ${sampleTypeIndex} out of range (0..${tree.sampleTypes.length - 1})`);
   }
+  if (isDiffTree(tree)) return withDiffSampleType(tree, sampleTypeIndex) as FrameTree as T;
   return {
     ...tree,
     sampleTypeIndex,

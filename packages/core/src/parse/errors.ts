@@ -11,6 +11,8 @@ export type ProfileErrorKind =
   | 'too-large'
   /** Nothing to show: an empty file or no stacks. */
   | 'empty'
+  /** Two readable profiles that cannot be compared (no sample type in common, a wrong kind of file for a diff). */
+  | 'incompatible'
   /** The caller cancelled the parse. */
   | 'cancelled'
   /** A failure outside the input (the worker died, out of memory). */

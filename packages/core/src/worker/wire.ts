@@ -1,4 +1,5 @@
 import type { FunctionTable } from '../analysis/function-table.ts';
+import { isDiffTree, type DiffTree } from '../diff/diff-tree.ts';
 import type { FrameTree, NameExtras, ProfileInfo, SampleType } from '../model/frame-tree.ts';
 import { StringTable } from '../model/string-table.ts';
 
@@ -28,6 +29,19 @@ export interface FrameTreeWire {
   } | null;
   readonly info: ProfileInfo;
   readonly maxDepth: number;
+  /** The comparison side, present for a DiffTree. */
+  readonly diff?: DiffTreeWirePart;
+}
+
+/** What a DiffTree adds to a FrameTree, as transferable data (the columns are the tree's own arrays). */
+export interface DiffTreeWirePart {
+  /** Comparison columns per sample type; a hand-made diff tree with one type sends its one column. */
+  readonly totalBByType: readonly Float64Array[];
+  readonly selfBByType: readonly Float64Array[];
+  readonly baselineInfo?: ProfileInfo;
+  readonly comparisonInfo?: ProfileInfo;
+  readonly baselineName?: string;
+  readonly comparisonName?: string;
 }
 
 const tableToWire = (t: StringTable): StringTableWire => ({ bytes: t.bytes, offsets: t.offsets });
@@ -57,10 +71,30 @@ export function treeToWire(tree: FrameTree): FrameTreeWire {
       : null,
     info: tree.info,
     maxDepth: tree.maxDepth,
+    ...(isDiffTree(tree) ? { diff: diffPartToWire(tree) } : {}),
   };
 }
 
-/** Rebuilds a FrameTree from its wire form (no copy). */
+function diffPartToWire(tree: DiffTree): DiffTreeWirePart {
+  const byType = tree.totalBByType && tree.selfBByType && tree.totalBByType.length === tree.sampleTypes.length;
+  return {
+    totalBByType: byType ? tree.totalBByType! : [tree.totalB],
+    selfBByType: byType ? tree.selfBByType! : [tree.selfB],
+    ...(tree.baselineInfo ? { baselineInfo: tree.baselineInfo } : {}),
+    ...(tree.comparisonInfo ? { comparisonInfo: tree.comparisonInfo } : {}),
+    ...(tree.baselineName !== undefined ? { baselineName: tree.baselineName } : {}),
+    ...(tree.comparisonName !== undefined ? { comparisonName: tree.comparisonName } : {}),
+  };
+}
+
+/** Rebuilds a DiffTree from its wire form (no copy); throws when the wire holds a plain tree. */
+export function diffTreeFromWire(wire: FrameTreeWire): DiffTree {
+  const tree = treeFromWire(wire);
+  if (!isDiffTree(tree)) throw new TypeError('not a diff tree');
+  return tree;
+}
+
+/** Rebuilds a FrameTree (a DiffTree when the wire has a diff part) from its wire form (no copy). */
 export function treeFromWire(wire: FrameTreeWire): FrameTree {
   const extras: NameExtras | null = wire.extras
     ? {
@@ -71,7 +105,7 @@ export function treeFromWire(wire: FrameTreeWire): FrameTree {
       }
     : null;
   const index = wire.sampleTypeIndex;
-  return {
+  const tree: FrameTree = {
     length: wire.length,
     parent: wire.parent,
     subtreeEnd: wire.subtreeEnd,
@@ -88,6 +122,26 @@ export function treeFromWire(wire: FrameTreeWire): FrameTree {
     extras,
     info: wire.info,
     maxDepth: wire.maxDepth,
+  };
+  return wire.diff ? diffFromWirePart(tree, wire.diff) : tree;
+}
+
+function diffFromWirePart(tree: FrameTree, part: DiffTreeWirePart): DiffTree {
+  const byType = part.totalBByType.length === tree.sampleTypes.length;
+  const totalB = byType ? part.totalBByType[tree.sampleTypeIndex]! : part.totalBByType[0]!;
+  const selfB = byType ? part.selfBByType[tree.sampleTypeIndex]! : part.selfBByType[0]!;
+  return {
+    ...tree,
+    kind: 'diff',
+    totalB,
+    selfB,
+    baselineTotal: tree.total[0] ?? 0,
+    comparisonTotal: totalB[0] ?? 0,
+    ...(byType ? { totalBByType: part.totalBByType, selfBByType: part.selfBByType } : {}),
+    ...(part.baselineInfo ? { baselineInfo: part.baselineInfo } : {}),
+    ...(part.comparisonInfo ? { comparisonInfo: part.comparisonInfo } : {}),
+    ...(part.baselineName !== undefined ? { baselineName: part.baselineName } : {}),
+    ...(part.comparisonName !== undefined ? { comparisonName: part.comparisonName } : {}),
   };
 }
 

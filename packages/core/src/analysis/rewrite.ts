@@ -1,0 +1,274 @@
+import type { FrameTree } from '../model/frame-tree.ts';
+import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
+import { recycle } from './buffer-pool.ts';
+import { nameRanks } from './name-order.ts';
+import { changedBelow, framesLeadingTo, framesLeft, KEPT, MERGED, outermostFrames, type ChildLinks } from './rewrite-frames.ts';
+import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
+import { derivedTree, PreorderWriter, selfColumnsOf, type DerivedNames } from './tree-writer.ts';
+
+/**
+ * How a rewrite treats the input frames (each rule is one transform, see transforms.ts):
+ *
+ *   hide      matching frames vanish; their self goes to the caller, their callees move up to it
+ *   drop      matching frames vanish with everything below them (stacks through them are removed)
+ *   focus     stacks through a matching frame, re-rooted at the outermost matching frame
+ *   keep      stacks through a matching frame, not re-rooted (the other stacks are removed)
+ *   direct    a frame called by a frame of the same name vanishes into it (f → f → f becomes f)
+ *   collapse  a run of frames of one module becomes one frame named after the module
+ *   linked    the input's children come from `links` (merge-recursion builds them), frames marked there vanish
+ */
+export type RewriteRule =
+  | { readonly op: 'hide' | 'drop' | 'keep'; readonly mask: Uint8Array }
+  /** `roots`: the outermost matching frames, when the caller has them already (a sandwich). */
+  | { readonly op: 'focus'; readonly mask: Uint8Array; readonly roots?: Int32Array }
+  | { readonly op: 'direct'; readonly mask: Uint8Array | null }
+  | { readonly op: 'collapse'; readonly mask: Uint8Array; readonly moduleName: number }
+  | { readonly op: 'linked'; readonly links: ChildLinks };
+
+// What happens to one input frame met below an output frame.
+const KEEP = 0; // becomes (or merges into) a child of the output frame
+const KEEP_NO_SELF = 1; // the same, without its own self value (it only leads to kept stacks)
+const SKIP = 2; // vanishes: self to the output frame, its children are looked at in its place
+const DROP = 3; // vanishes with its subtree
+
+// Modes of an output frame's expansion: below a match (or no matching needed), or still looking for one.
+const NORMAL = 0;
+const SEARCH = 1;
+
+const OPS = { hide: 0, drop: 1, focus: 2, keep: 3, direct: 4, collapse: 5, linked: 6 } as const;
+
+/**
+ * Rewrites a tree by one rule and returns the new tree (same kind, same value columns), written directly
+ * in depth-first pre-order. Each output frame is the merge of a group of input frames (its sources): its
+ * children are the kept frames found below its sources, grouped by name in name order, so frames that a
+ * rule brings together (the callees of a hidden frame and its caller's own callees, every occurrence of a
+ * focused function) merge exactly as FrameTreeBuilder would merge their stacks — without building a trie.
+ * Input children are already in name order, so most groups need no sorting.
+ */
+export function rewriteTree(tree: FrameTree, rule: RewriteRule, names: DerivedNames = { names: tree.names, extras: tree.extras }): FrameTree {
+  return new Rewriter(tree, rule, names).run();
+}
+
+class Rewriter {
+  private readonly op: number;
+  private readonly mask: Uint8Array | null;
+  private readonly moduleName: number;
+  /** Per input frame: `keep`, leads to a match; `drop`, is left (see framesLeft). */
+  private readonly contains: Uint8Array | null;
+  private readonly links: ChildLinks | null;
+  private readonly roots: Int32Array | null;
+  /**
+   * Per input frame, 1 when the rule changes something strictly below it; a frame met alone (one source)
+   * with nothing changed below is copied with its whole subtree in one pass. Null: nothing below a
+   * frame in NORMAL mode ever changes (focus, keep).
+   */
+  private readonly changedBelow: Uint8Array | null;
+  private readonly columns: readonly Float64Array[];
+  private readonly rank: Uint32Array;
+  private readonly writer: PreorderWriter;
+  // pending output frames (a stack): parent, name, depth, mode, and their sources in `arena`
+  private pendParent = new Int32Array(256);
+  private pendName = new Int32Array(256);
+  private pendDepth = new Int32Array(256);
+  private pendMode = new Uint8Array(256);
+  private pendStart = new Int32Array(256);
+  private pendCount = new Int32Array(256);
+  private pendTop = 0;
+  /** Sources of pending frames; ~frame (negative) marks a source whose own self is left out. */
+  private arena = new Int32Array(1024);
+  private arenaTop = 0;
+  // candidates of the frame being expanded: key = name rank, frame (~frame without self), output name
+  private candKey = new Uint32Array(256);
+  private candFrame = new Int32Array(256);
+  private candName = new Int32Array(256);
+  private candCount = 0;
+  /** Frames whose children are looked at for the current output frame (skipped or passed frames). */
+  private walk = new Int32Array(256);
+  private walkTop = 0;
+
+  constructor(
+    private readonly tree: FrameTree,
+    rule: RewriteRule,
+    private readonly names: DerivedNames,
+  ) {
+    this.op = OPS[rule.op];
+    this.mask = 'mask' in rule ? rule.mask : null;
+    this.moduleName = rule.op === 'collapse' ? rule.moduleName : -1;
+    this.links = rule.op === 'linked' ? rule.links : null;
+    this.roots = rule.op === 'focus' ? (rule.roots ?? outermostFrames(tree, rule.mask)) : null;
+    this.columns = selfColumnsOf(tree);
+    this.contains = rule.op === 'keep' ? framesLeadingTo(tree, rule.mask) : rule.op === 'drop' ? framesLeft(tree, rule.mask, this.columns) : null;
+    this.changedBelow = changedBelow(tree, rule);
+    this.rank = nameRanks(names.names);
+    // a rewrite never has more frames than its input
+    this.writer = new PreorderWriter(tree.length, this.columns.length, Math.max(tree.length, DEFAULT_MAX_FRAMES), tree.depth instanceof Uint32Array);
+  }
+
+  run(): FrameTree {
+    this.candCount = 0;
+    if (this.op === OPS.focus) {
+      // the root's children are the outermost matching frames
+      const root = this.writer.push(-1, 0, 0);
+      const roots = this.roots!;
+      for (let k = 0; k < roots.length; k++) this.addCandidate(roots[k]!, this.tree.nameId[roots[k]!]!);
+      this.pushGroups(root, 0, NORMAL);
+    } else {
+      const searching = this.op === OPS.keep;
+      this.addCandidate(searching ? ~0 : 0, 0);
+      this.pushGroups(-1, -1, searching ? SEARCH : NORMAL);
+    }
+    while (this.pendTop > 0) this.emitNext();
+    recycle(this.changedBelow, this.contains);
+    return derivedTree(this.tree, this.writer.finish(), this.names);
+  }
+
+  /** Pops the next pending frame, writes it, and pushes its children (grouped candidates) as pending. */
+  private emitNext(): void {
+    const e = --this.pendTop;
+    const start = this.pendStart[e]!;
+    const count = this.pendCount[e]!;
+    const mode = this.pendMode[e]!;
+    const depth = this.pendDepth[e]!;
+    const name = this.pendName[e]!;
+    const single = this.arena[start]!;
+    if (count === 1 && single >= 0 && mode === NORMAL && !this.changedBelow?.[single]) {
+      this.writer.appendSubtree(this.tree, single, this.columns, { parent: this.pendParent[e]!, nameId: name, depth });
+      this.arenaTop = start;
+      return;
+    }
+    const out = this.writer.push(this.pendParent[e]!, name, depth);
+    this.candCount = 0;
+    for (let k = start; k < start + count; k++) {
+      const source = this.arena[k]!;
+      if (source >= 0) this.addSelf(out, source);
+      this.scan(source < 0 ? ~source : source, out, name, mode);
+    }
+    while (this.walkTop > 0) this.scan(this.walk[--this.walkTop]!, out, name, mode);
+    this.arenaTop = start;
+    this.pushGroups(out, depth, mode);
+  }
+
+  /** Looks at the children of input frame `frame` on behalf of output frame `out`. */
+  private scan(frame: number, out: number, outName: number, mode: number): void {
+    if (this.links) {
+      const { firstChild, nextSibling } = this.links;
+      for (let c = firstChild[frame]!; c >= 0; c = nextSibling[c]!) this.visit(c, out, outName, mode);
+      return;
+    }
+    const subtreeEnd = this.tree.subtreeEnd;
+    const end = subtreeEnd[frame]!;
+    for (let c = frame + 1; c < end; c = subtreeEnd[c]!) this.visit(c, out, outName, mode);
+  }
+
+  private visit(c: number, out: number, outName: number, mode: number): void {
+    const name = this.tree.nameId[c]!;
+    switch (this.classify(c, name, outName, mode)) {
+      case KEEP:
+        this.addCandidate(c, this.op === OPS.collapse && this.mask![name] ? this.moduleName : name);
+        break;
+      case KEEP_NO_SELF:
+        this.addCandidate(~c, name);
+        break;
+      case SKIP:
+        this.addSelf(out, c);
+        this.pushWalk(c);
+        break;
+      default: // DROP
+    }
+  }
+
+  private classify(c: number, name: number, outName: number, mode: number): number {
+    const mask = this.mask;
+    switch (this.op) {
+      case OPS.hide:
+        return mask![name] ? SKIP : KEEP;
+      case OPS.drop:
+        return this.contains![c] ? KEEP : DROP;
+      case OPS.focus: // the search above the matches is done by run()
+        return KEEP;
+      case OPS.keep:
+        if (mode === NORMAL || mask![name]) return KEEP;
+        return this.contains![c] ? KEEP_NO_SELF : DROP;
+      case OPS.direct:
+        return name === outName && (mask === null || mask[name]) ? SKIP : KEEP;
+      case OPS.collapse:
+        return mask![name] && outName === this.moduleName ? SKIP : KEEP;
+      default: {
+        // linked
+        const state = this.links!.state[c];
+        return state === MERGED ? SKIP : state === KEPT ? KEEP : DROP;
+      }
+    }
+  }
+
+  private addSelf(out: number, frame: number): void {
+    const columns = this.columns;
+    const self = this.writer.self;
+    for (let t = 0; t < columns.length; t++) {
+      const column = self[t]!;
+      column[out] = column[out]! + columns[t]![frame]!;
+    }
+  }
+
+  private addCandidate(frame: number, outName: number): void {
+    if (this.candCount === this.candKey.length) {
+      this.candKey = grow(this.candKey);
+      this.candFrame = grow(this.candFrame);
+      this.candName = grow(this.candName);
+    }
+    const k = this.candCount++;
+    this.candKey[k] = this.rank[outName]!;
+    this.candFrame[k] = frame;
+    this.candName[k] = outName;
+  }
+
+  private pushWalk(frame: number): void {
+    if (this.walkTop === this.walk.length) this.walk = grow(this.walk);
+    this.walk[this.walkTop++] = frame;
+  }
+
+  /**
+   * Groups the candidates by name and pushes one pending frame per group, last name first, so the first
+   * name pops first and its sources sit on top of the arena (a pending frame's sources are freed when it
+   * is expanded, so the arena works as a stack).
+   */
+  private pushGroups(parent: number, parentDepth: number, mode: number): void {
+    const count = this.candCount;
+    if (count === 0) return;
+    if (!isStrictlyIncreasing(this.candKey, count)) sortByKey(this.candKey, this.candFrame, count, this.candName);
+    let end = count;
+    while (end > 0) {
+      let begin = end - 1;
+      while (begin > 0 && this.candKey[begin - 1] === this.candKey[end - 1]) begin--;
+      this.pushPending(parent, parentDepth + 1, begin, end, mode);
+      end = begin;
+    }
+  }
+
+  private pushPending(parent: number, depth: number, begin: number, end: number, mode: number): void {
+    if (this.pendTop === this.pendParent.length) {
+      this.pendParent = grow(this.pendParent);
+      this.pendName = grow(this.pendName);
+      this.pendDepth = grow(this.pendDepth);
+      this.pendMode = grow(this.pendMode);
+      this.pendStart = grow(this.pendStart);
+      this.pendCount = grow(this.pendCount);
+    }
+    while (this.arenaTop + (end - begin) > this.arena.length) this.arena = grow(this.arena);
+    const p = this.pendTop++;
+    this.pendParent[p] = parent;
+    this.pendName[p] = this.candName[begin]!;
+    this.pendDepth[p] = depth;
+    this.pendStart[p] = this.arenaTop;
+    this.pendCount[p] = end - begin;
+    // `keep` searches on below frames kept only because they lead to a match (their self is left out)
+    this.pendMode[p] = mode === SEARCH && parent >= 0 && this.candFrame[begin]! >= 0 ? NORMAL : mode;
+    for (let k = begin; k < end; k++) this.arena[this.arenaTop++] = this.candFrame[k]!;
+  }
+}
+
+function grow<T extends Int32Array | Uint32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,41 @@
+import type { FrameTree } from '../model/frame-tree.ts';
+import { callersTree } from './invert.ts';
+import { rewriteTree } from './rewrite.ts';
+import { outermostFrames } from './rewrite-frames.ts';
+
+/**
+ * One function seen from both sides, as two trees the renderer draws around it:
+ *
+ *   callers  all → f → callers of f → their callers …   (inverted: read upwards from f)
+ *   callees  all → f → callees of f → …                  (every occurrence of f merged, rooted at f)
+ *
+ * Both take each stack through f once, at its outermost f, so recursion is not counted twice: f's total
+ * is the same in both trees and equals its total in the function table. Nested calls of f stay visible
+ * in the callees tree (f → g → f). Both trees use the input's names table (the same name ids).
+ */
+export interface Sandwich {
+  /** The function's name id in the input tree (and in both trees), or -1 when the tree has no such function. */
+  readonly nameId: number;
+  readonly callers: FrameTree;
+  readonly callees: FrameTree;
+}
+
+/** The sandwich of the function named `name` (an empty pair of trees when there is no such function). */
+export function sandwich(tree: FrameTree, name: string): Sandwich {
+  let nameId = -1;
+  for (let id = 1; id < tree.names.length; id++) {
+    if (tree.names.get(id) === name) {
+      nameId = id;
+      break;
+    }
+  }
+  return sandwichOf(tree, nameId);
+}
+
+/** The sandwich of name id `nameId` of `tree`. */
+export function sandwichOf(tree: FrameTree, nameId: number): Sandwich {
+  const mask = new Uint8Array(tree.names.length);
+  if (nameId > 0) mask[nameId] = 1;
+  const roots = outermostFrames(tree, mask);
+  return { nameId, callers: callersTree(tree, roots), callees: rewriteTree(tree, { op: 'focus', mask, roots }) };
+}

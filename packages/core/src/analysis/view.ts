@@ -1,0 +1,55 @@
+import type { FrameTree } from '../model/frame-tree.ts';
+import { toAnalysisError, type AnalysisErrorInfo } from './errors.ts';
+import { invertTree } from './invert.ts';
+import { recycleTree } from './tree-writer.ts';
+import { applyTransform, type AppliedTransform, type Transform } from './transforms.ts';
+
+/** What the page shows of a profile: its stacks after `transforms`, inverted (bottom-up) or not. */
+export interface ViewSpec {
+  readonly transforms: readonly Transform[];
+  /** Draw the bottom-up tree (applied after the transforms). */
+  readonly inverted?: boolean;
+}
+
+/** A computed view, or why it could not be computed. */
+export type ViewResult =
+  | { readonly ok: true; readonly tree: FrameTree; readonly applied: readonly AppliedTransform[] }
+  | { readonly ok: false; readonly error: AnalysisErrorInfo };
+
+/** A key that is equal for equal specs (for caches). */
+export function viewKey(spec: ViewSpec): string {
+  return JSON.stringify([spec.transforms, !!spec.inverted]);
+}
+
+/**
+ * Computes a view. `from` optionally gives an already computed view of a prefix of the same transforms
+ * (the worker keeps the last one), so adding a transform costs one transform, not all of them again.
+ */
+export function computeView(tree: FrameTree, spec: ViewSpec, from?: { readonly tree: FrameTree; readonly applied: readonly AppliedTransform[] }): ViewResult {
+  try {
+    const reuse = from && isPrefix(from.applied, spec.transforms) ? from : { tree, applied: [] };
+    let current = reuse.tree;
+    const applied = [...reuse.applied];
+    for (const transform of spec.transforms.slice(applied.length)) {
+      const step = applyTransform(current, transform);
+      applied.push({ transform, matchedFrames: step.matchedFrames });
+      dropIntermediate(current, step.tree, tree, reuse.tree);
+      current = step.tree;
+    }
+    if (!spec.inverted) return { ok: true, tree: current, applied };
+    const inverted = invertTree(current);
+    dropIntermediate(current, inverted, tree, reuse.tree);
+    return { ok: true, tree: inverted, applied };
+  } catch (error) {
+    return { ok: false, error: toAnalysisError(error) };
+  }
+}
+
+/** A tree made on the way (not the input, not the reused view, not the result) will not be read again. */
+function dropIntermediate(made: FrameTree, next: FrameTree, input: FrameTree, reused: FrameTree): void {
+  if (made !== input && made !== reused && made !== next) recycleTree(made, [next, input, reused]);
+}
+
+function isPrefix(applied: readonly AppliedTransform[], transforms: readonly Transform[]): boolean {
+  return applied.length <= transforms.length && applied.every((a, i) => JSON.stringify(a.transform) === JSON.stringify(transforms[i]));
+}

@@ -1,0 +1,173 @@
+/**
+ * The sandwich (callers above, callees below one function) and the inverted tree, drawn on fixtures and
+ * checked against per-stack rewrites; inverting twice gives back every function's figures.
+ */
+import { describe, expect, test } from 'vitest';
+import { applyTransform, functionTable, importProfile, invertTree, sandwich, type FrameTree } from '../../src/index.ts';
+import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
+import { corpusBytes, readManifest } from '../corpus/manifest.ts';
+import { drawColumns, randomStacks, rewrite, rewriteStacks, treeOfStacks } from './stacks.ts';
+
+function drawing(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const indent = Math.min(...lines.map((l) => l.match(/^ */)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** name → [self, total] of every function, for comparing trees whose name ids differ. */
+function figures(tree: FrameTree, column = tree.sampleTypeIndex): Map<string, [number, number]> {
+  const table = functionTable(tree, tree.selfByType[column], tree.totalByType[column]);
+  return new Map(Array.from(table.nameId, (id, r) => [tree.names.get(id), [table.self[r]!, table.total[r]!]]));
+}
+
+const profile = treeFromFolded(`
+  main;a;malloc 3
+  main;b;malloc 2
+  main;b 1
+  main;f;g;f;malloc 4
+`);
+
+describe('inverted tree', () => {
+  test('leaves at the root, callers below them', () => {
+    expect(drawTree(invertTree(profile))).toBe(
+      drawing(`
+        all 10 (0)
+          b 1 (0)
+            main 1 (1)
+          malloc 9 (0)
+            a 3 (0)
+              main 3 (3)
+            b 2 (0)
+              main 2 (2)
+            f 4 (0)
+              g 4 (0)
+                f 4 (0)
+                  main 4 (4)
+      `),
+    );
+  });
+
+  test('samples with an empty stack stay on the root', () => {
+    const tree = treeOfStacks([
+      { frames: [], values: [5] },
+      { frames: ['x', 'y'], values: [2] },
+    ]);
+    expect(drawTree(invertTree(tree))).toBe(drawing(`
+      all 7 (5)
+        y 2 (0)
+          x 2 (2)
+    `));
+  });
+
+  test('inverting twice gives back the stacks (random profiles, both value columns)', () => {
+    for (const seed of [3, 17, 2024]) {
+      // a stack with no value has nothing to read upwards: the inverted view leaves it out
+      const stacks = randomStacks(seed, 80, ['a', 'b', 'c', 'd', 'e']).filter((s) => s.values.some((v) => v !== 0));
+      const tree = treeOfStacks(stacks);
+      expect(drawColumns(invertTree(tree))).toBe(drawColumns(treeOfStacks(rewriteStacks(stacks, rewrite.invert), 2)));
+      expect(drawColumns(invertTree(invertTree(tree)))).toBe(drawColumns(tree));
+    }
+  });
+
+  const pprofRows = readManifest().filter((r) => r.format === 'pprof' && /^pprof\/(go-|parca_|pyroscope_(go|java|python|jfr_kafka_cpu_0))/.test(r.file));
+  test.each(pprofRows.map((r) => r.file))('inverted twice, %s: every function has its self and total back', async (file) => {
+    const result = await importProfile(corpusBytes(file));
+    if (!result.ok) throw new Error(result.error.message);
+    const tree = result.tree;
+    const twice = invertTree(invertTree(tree));
+    for (let t = 0; t < tree.sampleTypes.length; t++) expect(figures(twice, t)).toEqual(figures(tree, t));
+    // one way up, a function's total is the same (self moves to the root's children)
+    const once = figures(invertTree(tree));
+    for (const [name, [, total]] of figures(tree)) expect(once.get(name)?.[1]).toBe(total);
+  });
+});
+
+describe('sandwich', () => {
+  test('callers above, callees below, recursion counted once', () => {
+    const { callers, callees } = sandwich(profile, 'f');
+    expect(drawTree(callers)).toBe(
+      drawing(`
+        all 4 (0)
+          f 4 (0)
+            main 4 (4)
+      `),
+    );
+    expect(drawTree(callees)).toBe(
+      drawing(`
+        all 4 (0)
+          f 4 (0)
+            g 4 (0)
+              f 4 (0)
+                malloc 4 (4)
+      `),
+    );
+  });
+
+  test('every call of the function merges: malloc from three callers', () => {
+    const { callers, callees, nameId } = sandwich(profile, 'malloc');
+    expect(profile.names.get(nameId)).toBe('malloc');
+    expect(drawTree(callers)).toBe(
+      drawing(`
+        all 9 (0)
+          malloc 9 (0)
+            a 3 (0)
+              main 3 (3)
+            b 2 (0)
+              main 2 (2)
+            f 4 (0)
+              g 4 (0)
+                f 4 (0)
+                  main 4 (4)
+      `),
+    );
+    expect(drawTree(callees)).toBe(drawing(`
+      all 9 (0)
+        malloc 9 (9)
+    `));
+  });
+
+  test('an unknown function gives two empty trees', () => {
+    const s = sandwich(profile, 'nope');
+    expect(s.nameId).toBe(-1);
+    expect(drawTree(s.callers)).toBe('all 0 (0)');
+    expect(drawTree(s.callees)).toBe('all 0 (0)');
+  });
+
+  test('random profiles: both halves equal the per-stack rewrites, and the function total', () => {
+    for (const seed of [11, 12, 13]) {
+      const stacks = randomStacks(seed, 80, ['a', 'b', 'c', 'd']);
+      const tree = treeOfStacks(stacks);
+      for (const name of ['a', 'c']) {
+        const s = sandwich(tree, name);
+        expect(drawColumns(s.callers)).toBe(drawColumns(treeOfStacks(rewriteStacks(stacks, (f) => rewrite.callers(f, name)), 2)));
+        expect(drawColumns(s.callees)).toBe(drawColumns(treeOfStacks(rewriteStacks(stacks, (f) => rewrite.focus(f, (n) => n === name)), 2)));
+        const total = figures(tree).get(name)?.[1] ?? 0;
+        expect(s.callers.total[0]).toBe(total);
+        expect(s.callees.total[0]).toBe(total);
+      }
+    }
+  });
+});
+
+describe('deep stacks (past 65535 frames: 32-bit depths)', () => {
+  const frames = Array.from({ length: 70_000 }, (_, i) => (i % 2 ? 'b' : 'a'));
+  const tree = treeOfStacks([{ frames, values: [3] }, { frames: ['a', 'c'], values: [1] }], 1);
+
+  test('inverted, twice, and transformed, without recursion or overflow', () => {
+    const inverted = invertTree(tree);
+    expect(inverted.maxDepth).toBe(70_000);
+    expect(inverted.depth).toBeInstanceOf(Uint32Array);
+    const twice = invertTree(inverted);
+    expect(Array.from(twice.depth)).toEqual(Array.from(tree.depth));
+    expect(Array.from(twice.total)).toEqual(Array.from(tree.total));
+    const merged = applyTransform(tree, { kind: 'merge-recursion' }).tree;
+    expect(drawTree(merged)).toBe(drawing(`
+      all 4 (0)
+        a 4 (0)
+          b 3 (3)
+          c 1 (1)
+    `));
+    const hidden = applyTransform(tree, { kind: 'hide', match: { name: 'c' } }).tree;
+    expect([hidden.maxDepth, hidden.total[0], hidden.depth instanceof Uint32Array]).toEqual([70_000, 4, true]);
+  });
+});
