@@ -176,12 +176,24 @@ test('options: flame orientation puts the root at the bottom; the toolbar can be
   expect(await hoverTooltip(page, 2, height - 18 - 9)).toMatch(/^net\/http\.\(\*conn\)\.serveTotal/);
 });
 
-test('the Unit and Decimals field options write the values', async () => {
+test.describe('the Unit and Decimals field options write the values', () => {
   const frame = corpusFrame();
-  await show(page, { frames: [frame], width: 1000, height: 500, fieldConfig: { defaults: { unit: 'ms', decimals: 1 }, overrides: [] } });
   const total = column<number>(frame, 'value')[0]!;
-  const expected = await page.evaluate((t) => window.flamelensHost.format('ms', t, 1), total);
-  expect(await hoverTooltip(page, 300, rowY(0))).toContain(`Total${expected}100% of all`);
+  /** The corpus frame says its values are `short`; a frame whose data source gives no unit. */
+  const unitless: FrameDto = { ...frame, fields: frame.fields.map(({ config: _config, ...field }) => field) };
+
+  test('the panel’s defaults, for a frame without a unit of its own', async () => {
+    await show(page, { frames: [unitless], width: 1000, height: 500, fieldConfig: { defaults: { unit: 'ms', decimals: 1 }, overrides: [] } });
+    const expected = await page.evaluate((t) => window.flamelensHost.format('ms', t, 1), total);
+    expect(await hoverTooltip(page, 300, rowY(0))).toContain(`Total${expected}100% of all`);
+  });
+
+  test('an override of the value field, over the unit the data source set (as in Grafana, defaults do not)', async () => {
+    const overrides = [{ matcher: { id: 'byName', options: 'value' }, properties: [{ id: 'unit', value: 'ms' }] }];
+    await show(page, { frames: [frame], width: 1000, height: 500, fieldConfig: { defaults: { unit: 'bytes' }, overrides } });
+    const expected = await page.evaluate((t) => window.flamelensHost.format('ms', t), total);
+    expect(await hoverTooltip(page, 300, rowY(0))).toContain(`Total${expected}100% of all`);
+  });
 });
 
 test('a diff frame: grown frames red, others blue, both sides in the tooltip', async () => {
@@ -209,6 +221,8 @@ test.describe('frames it cannot draw give a sentence, never a blank panel', () =
     ['levels out of order', [{ ...base, fields: base.fields.map((f) => (f.name === 'level' ? { ...f, values: [0, 2, ...f.values.slice(2)] } : f)) }], /levels are out of order: row 1 has level 2/],
     ['only time series', [{ fields: [{ name: 'time', type: 'time', values: [1, 2] }, { name: 'value', type: 'number', values: [3, 4] }] }], /No flame graph in this data/],
     ['no frames at all', [], /No data/],
+    ['a label field of numbers without an enum', [{ ...base, fields: base.fields.map((f) => (f.name === 'label' ? { ...f, type: 'number', values: f.values.map((_, i) => i) } : f)) }], /"label" has type number but should be string or enum/],
+    ['a value that is not a number', [{ ...base, fields: base.fields.map((f) => (f.name === 'value' ? { ...f, type: 'number', values: [f.values[0], 'lots', ...f.values.slice(2)] } : f)) }], /Row 1 of the flame graph frame has no number in "value"/],
   ];
   for (const [what, frames, message] of cases) {
     test(what, async () => {
@@ -217,6 +231,23 @@ test.describe('frames it cannot draw give a sentence, never a blank panel', () =
       await expect(graph(page)).toHaveCount(0);
     });
   }
+});
+
+test('frame names are text: markup in a label is shown, never run', async () => {
+  const name = '<img src=x onerror="window.flamelensInjected=1"><b>bold</b>';
+  const frame: FrameDto = {
+    fields: [
+      { name: 'level', type: 'number', values: [0, 1] },
+      { name: 'value', type: 'number', values: [10, 10] },
+      { name: 'self', type: 'number', values: [0, 10] },
+      { name: 'label', type: 'string', values: ['total', name] },
+    ],
+  };
+  await show(page, { frames: [frame], width: 1000, height: 400 });
+  expect(await hoverTooltip(page, 300, rowY(1))).toMatch(new RegExp(`^${escape(name)}Total`));
+  await expect(page.getByTestId('flamelens-table').locator('tbody tr').first()).toContainText(name);
+  await expect(page.locator('#panel img, #panel b')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { flamelensInjected?: number }).flamelensInjected)).toBeUndefined();
 });
 
 test('a 100k-row Pyroscope frame (enum labels, ns) converts in the worker and draws', async ({}, info) => {

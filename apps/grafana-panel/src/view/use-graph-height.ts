@@ -18,7 +18,8 @@ export function useGraphHeight(box: RefObject<HTMLDivElement | null>, available:
   useLayoutEffect(() => {
     const root = box.current?.firstElementChild;
     if (!(root instanceof HTMLElement)) return;
-    const measure = () => setChrome(Math.max(0, root.offsetHeight - given.current));
+    // the exact (fractional) height: toolbar rows are not whole pixels tall, and offsetHeight rounds
+    const measure = () => setChrome(Math.max(0, root.getBoundingClientRect().height - given.current));
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
