@@ -76,6 +76,7 @@ export function FlameView({ tree, options, tokens, formatValue, width, height }:
             height={sideBySide ? bodyHeight : bodyHeight - graphHeight}
             theme={tokens}
             formatValue={formatValue}
+            metric={settings.diff}
             picked={search}
             onPick={onPick}
           />
