@@ -47,7 +47,7 @@ export default defineConfig({
       },
       {
         // Pre-bundled up front so Vite never re-optimizes (and reloads the page) in the middle of a run.
-        optimizeDeps: { include: ['comlink', 'pprof-format', 'd3-hierarchy', 'd3-scale', 'react', 'react-dom/client', 'react/jsx-dev-runtime'] },
+        optimizeDeps: { include: ['comlink', 'pprof-format', 'd3-hierarchy', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'] },
         server: { fs: { allow: [import.meta.dirname, corpusDir] } },
         define: { __CORPUS_DIR__: JSON.stringify(corpusDir), __REACT_MAJOR__: '19' },
         test: {
@@ -66,7 +66,7 @@ export default defineConfig({
         },
       },
       {
-        optimizeDeps: { include: ['d3-scale', 'react', 'react-dom/client', 'react/jsx-dev-runtime'] },
+        optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'] },
         server: { fs: { allow: [import.meta.dirname, corpusDir] } },
         define: { __CORPUS_DIR__: JSON.stringify(corpusDir), __REACT_MAJOR__: '18' },
         // The React component again, under React 18 (Grafana 12's React), from compat/react18.

@@ -8,7 +8,10 @@
 // And diffs: merge time in Node; parse-both-and-merge against parsing the larger file alone, in the browser
 // workers (d100k, and s1m against a changed copy of itself). And the analyses (function table, sandwiches,
 // transforms, inverted view) on the loaded profile in Node and through the worker.
-//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser]
+// And the analysis views as drawn by the React components (function table, sandwich, a transform redrawn).
+// And the app itself: file picked → flame graph painted, with the longest main-thread task and peak memory
+// (scripts/bench/app.mjs).
+//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser|views|app]
 //                          [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -102,7 +105,7 @@ async function benchBrowser() {
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
     // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
-    optimizeDeps: { include: ['comlink'] },
+    optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
   });
   await server.listen();
   const address = server.httpServer.address();
@@ -144,7 +147,7 @@ async function benchRender() {
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
     // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
-    optimizeDeps: { include: ['comlink'] },
+    optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
   });
   await server.listen();
   const base = `http://127.0.0.1:${server.httpServer.address().port}`;
@@ -230,7 +233,7 @@ async function benchDiffBrowser() {
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
     // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
-    optimizeDeps: { include: ['comlink'] },
+    optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
   });
   await server.listen();
   const base = `http://127.0.0.1:${server.httpServer.address().port}`;
@@ -301,6 +304,26 @@ async function benchBrowserAnalysis() {
   });
 }
 
+/**
+ * The analysis views in React on the largest size: request → drawn on screen (function table rows, both
+ * sandwich halves painted, a transformed view laid out and painted with its table), longest main task.
+ */
+async function benchBrowserViews() {
+  const size = sizes.at(-1);
+  await withBrowserPage(async (page, base) => {
+    await page.setViewportSize({ width: 1600, height: 1200 });
+    await page.goto(`${base}/scripts/bench/browser-views.html`);
+    await page.waitForFunction(() => typeof window.benchViews === 'function');
+    const result = await page.evaluate(([url, n]) => window.benchViews(url, n), [`${base}/@fs${path.join(dataDir, `${size}.pb.gz`)}`, runs]);
+    if (result.error) throw new Error(result.error);
+    table(
+      `Analysis views in React, ${size} (${result.frames} frames), on screen (median of ${runs}). Targets: table < 300 ms, sandwich < 300 ms, transform < 500 ms`,
+      ['view', 'median ms', 'max ms', 'of which result on page ms', 'layout + paint ms', 'longest main task ms'],
+      result.rows.map((r) => [r.label, fmt(r.ms), fmt(r.maxMs), fmt(r.landedMs), fmt(r.ms - r.landedMs), fmt(r.longestTaskMs)]),
+    );
+  });
+}
+
 async function withBrowserPage(use) {
   const { chromium } = await import('playwright');
   const server = await createServer({
@@ -310,7 +333,7 @@ async function withBrowserPage(use) {
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
     // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
-    optimizeDeps: { include: ['comlink'] },
+    optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
   });
   await server.listen();
   const base = `http://127.0.0.1:${server.httpServer.address().port}`;
@@ -328,7 +351,7 @@ async function withBrowserPage(use) {
   }
 }
 
-if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'analysis', 'analysis-node', 'analysis-browser'].includes(values.only)) {
+if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'analysis', 'analysis-node', 'analysis-browser', 'views', 'app'].includes(values.only)) {
   ensureData(!values.only || values.only.startsWith('diff'));
 }
 if (!values.only || values.only === 'node') await benchNode();
@@ -342,3 +365,8 @@ if (!values.only || values.only === 'diff' || values.only === 'diff-node') await
 if (!values.only || values.only === 'diff' || values.only === 'diff-browser') await benchDiffBrowser();
 if (!values.only || values.only === 'analysis' || values.only === 'analysis-node') await benchNodeAnalysis();
 if (!values.only || values.only === 'analysis' || values.only === 'analysis-browser') await benchBrowserAnalysis();
+if (!values.only || values.only === 'views') await benchBrowserViews();
+if (!values.only || values.only === 'app') {
+  const { benchApp } = await import('./bench/app.mjs');
+  await benchApp({ root, dataDir, sizes: sizes.filter((s) => s !== 's10k'), runs, table, median, fmt });
+}

@@ -6,7 +6,7 @@ test('the app opens with the built-in example parsed in the worker', async ({ pa
   await expect(page.getByTestId('source-name')).toHaveText(/example: Go encoding\/json/);
   await expect(page.getByTestId('format')).toHaveText('pprof');
   await expect(page.getByTestId('sample-type')).toContainText('cpu (nanoseconds) — total 4.38 s');
-  await expect(page.getByTestId('functions').locator('tbody tr')).toHaveCount(25);
+  await expect(page.getByTestId('functions').locator('tbody tr')).toHaveCount(200);
 });
 
 test('a dropped corpus file replaces the example, with its figures', async ({ page }) => {

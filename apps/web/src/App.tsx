@@ -1,147 +1,261 @@
-import { formatPercent, formatValue, summarize, topRows, withSampleType } from '@flamelens/core';
+import { findSampleType, foldDiffChunks, isDiffTree, withSampleType, type FrameTree } from '@flamelens/core';
+import type { DiffSide } from '@flamelens/core/client';
 import { FlameGraph } from '@flamelens/react';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorBanner } from './components/ErrorBanner.tsx';
+import { FunctionsPane } from './components/FunctionsPane.tsx';
+import { Header } from './components/Header.tsx';
+import { PasteDialog } from './components/PasteDialog.tsx';
+import { ProfileBar } from './components/ProfileBar.tsx';
+import { ProgressBar } from './components/ProgressBar.tsx';
+import { SplitPane } from './components/SplitPane.tsx';
+import { DropZone, type DropTarget } from './DropZone.tsx';
 import exampleUrl from './examples/go-json-gogc100.cpu.pb.gz?url';
-import { DropZone } from './DropZone.tsx';
-import { useProfileLoader } from './use-profile-loader.ts';
+import exampleGogc25Url from './examples/go-json-gogc25.cpu.pb.gz?url';
+import { canvasPng, download, exportName, foldedBlob } from './export/export.ts';
+import { describeFailure } from './loading/messages.ts';
+import { bundledRef, fileRef, textRef, urlRef } from './loading/sources.ts';
+import { useWorkspace, type Shown } from './loading/use-workspace.ts';
+import { useHashState } from './state/use-hash-state.ts';
+import { useSystemTheme } from './state/use-theme.ts';
+import { parseLinkedProfiles } from './state/url-state.ts';
+import { useElementHeight } from './use-element-height.ts';
 
-/** Rows shown in the heaviest-functions table. */
-const TOP_FUNCTIONS = 25;
-const EXAMPLE_NAME = 'example: Go encoding/json CPU profile';
+const EXAMPLE = bundledRef(exampleUrl, 'example: Go encoding/json CPU profile');
+const EXAMPLE_GOGC25 = bundledRef(exampleGogc25Url, 'example: the same at GOGC=25');
 
 export function App() {
-  const theme = usePreferredTheme();
-  const { state, load, cancel } = useProfileLoader();
-  const [sampleType, setSampleType] = useState<number | null>(null);
+  const ws = useWorkspace();
+  const { state } = ws;
+  const [hash, setHash] = useHashState();
+  const systemTheme = useSystemTheme();
+  const theme = hash.theme ?? systemTheme;
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const initialFocus = useRef(hash.focusPath);
 
   useEffect(() => {
-    void load(EXAMPLE_NAME, fetch(exampleUrl).then((r) => r.arrayBuffer()));
-  }, [load]);
-  useEffect(() => setSampleType(null), [state.profile]);
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
-  const openFiles = (files: readonly File[]) => {
-    const file = files[0];
-    if (file) void load(file.name, file);
+  // What the link asks for, else the built-in example.
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    const linked = parseLinkedProfiles(location.search, location.href);
+    if ((params.has('url') && !linked.url) || (params.has('base') && !linked.base)) {
+      ws.report('This link could not be followed.', { kind: 'unsupported-format', message: 'Its url= or base= is not an http(s) address.' });
+    }
+    if (linked.url && linked.base) void ws.openFiles([urlRef(linked.base), urlRef(linked.url)]);
+    else if (linked.url ?? linked.base) void ws.open(urlRef((linked.url ?? linked.base)!));
+    else void ws.open(EXAMPLE);
+    // once, at start
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Text or files pasted anywhere but into a text field open as a profile.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      const files = [...(e.clipboardData?.files ?? [])];
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (files.length) void ws.openFiles(files.map(fileRef));
+      else if (text.trim()) void ws.open(textRef(text));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [ws.open, ws.openFiles]);
+
+  const shown = state.shown;
+  const base: FrameTree | null = shown ? (shown.kind === 'single' ? shown.profile.tree : shown.diff.tree) : null;
+  const functions = shown ? (shown.kind === 'single' ? shown.profile.functions : shown.diff.functions) : [];
+  const typeIndex = base ? sampleTypeIndex(base, hash.sampleType) : 0;
+  const tree = useMemo(() => (base ? withSampleType(base, typeIndex) : null), [base, typeIndex]);
+  const table = functions[typeIndex] ?? null;
+
+  // A new picture starts unfocused (a swap keeps the focus: paths are names).
+  const shownId = shown?.id ?? 0;
+  const lastId = useRef(0);
+  useEffect(() => {
+    if (shownId > 1 && lastId.current !== shownId && lastId.current !== 0) setHash({ focusPath: undefined });
+    if (shownId) lastId.current = shownId;
+  }, [shownId, setHash]);
+
+  const [graphHeight, graphPaneRef, graphPane] = useElementHeight<HTMLDivElement>();
+  const layout = hash.layout ?? 'both';
+  const name = shown ? shownName(shown) : '';
+
+  const onFiles = useCallback(
+    (files: File[], target: string) => {
+      const refs = files.map(fileRef);
+      if (target === 'compare' && refs.length === 1) void ws.compareWith(refs[0]!, 'comparison');
+      else if ((target === 'baseline' || target === 'comparison') && refs.length === 1) void ws.compareWith(refs[0]!, target);
+      else void ws.openFiles(refs);
+    },
+    [ws.compareWith, ws.openFiles],
+  );
+
+  const exportPng = async () => {
+    try {
+      if (!graphPane) throw new Error('There is no flame graph on screen to export.');
+      download(await canvasPng(graphPane), exportName(name, 'png'));
+    } catch (error) {
+      ws.report('Could not export the image.', describeFailure(error));
+    }
+  };
+  const exportFolded = async () => {
+    if (!tree) return;
+    try {
+      download(await foldedBlob(tree, (t) => (isDiffTree(t) ? foldDiffChunks(t) : [])), exportName(name, isDiffTree(tree) ? 'diff.folded.txt' : 'folded.txt'));
+    } catch (error) {
+      ws.report('Could not export the folded text.', describeFailure(error));
+    }
   };
 
-  const profile = state.profile;
-  const view = useMemo(() => {
-    if (!profile) return null;
-    const index = sampleType ?? profile.tree.sampleTypeIndex;
-    const tree = withSampleType(profile.tree, index);
-    const table = profile.functions[index]!;
-    return { tree, table, rows: topRows(table, 'self', TOP_FUNCTIONS), summary: summarize(tree) };
-  }, [profile, sampleType]);
+  const highlight = hash.search ?? '';
+  const selectedFunction = hash.regex && /^\^.*\$$/.test(highlight) ? unescapeRegex(highlight.slice(1, -1)) : null;
+
+  // Progress events re-render the page many times a second: the graph and the table only when theirs changes.
+  const content = useMemo(
+    () =>
+      shown && tree && table ? (
+        <SplitPane
+          show={layout}
+          top={
+            <div className="graph-pane" ref={graphPaneRef}>
+              <FlameGraph
+                key={shown.id}
+                profile={tree}
+                theme={theme}
+                view={hash.view ?? 'icicle'}
+                onViewChange={(view) => setHash({ view: view === 'icicle' ? undefined : view })}
+                search={hash.search ?? ''}
+                onSearchChange={(search) => setHash({ search })}
+                searchMode={hash.regex ? 'regex' : 'substring'}
+                onSearchModeChange={(mode) => setHash({ regex: mode === 'regex' })}
+                caseSensitive={!!hash.caseSensitive}
+                onCaseSensitiveChange={(on) => setHash({ caseSensitive: on })}
+                defaultFocusPath={shown.id === 1 ? (initialFocus.current ?? []) : []}
+                onFocusChange={(path) => setHash({ focusPath: path.length ? [...path] : undefined })}
+                diff={{
+                  ...(hash.metric ? { metric: hash.metric } : {}),
+                  ...(hash.useSelf ? { useSelf: true } : {}),
+                  ...(hash.saturation !== undefined ? { saturation: hash.saturation } : {}),
+                }}
+                widthMode={hash.widthMode ?? 'auto'}
+                {...(shown.kind === 'diff' ? { sideNames: sideNames(shown) } : {})}
+                height={Math.max(120, graphHeight - 76)}
+              />
+            </div>
+          }
+          bottom={
+            <FunctionsPane
+              key={`${shown.kind}-${shown.id}`}
+              tree={tree}
+              table={table}
+              selected={selectedFunction}
+              onSelect={(fn) => setHash(fn === null ? { search: undefined, regex: undefined } : { search: `^${escapeRegex(fn)}$`, regex: true })}
+            />
+          }
+        />
+          ) : (
+        !state.loading && <EmptyState />
+          ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shown, tree, table, theme, hash, layout, graphHeight, state.loading === null, selectedFunction],
+  );
 
   return (
-    <DropZone onFiles={openFiles}>
-      <main data-ready={view !== null && state.loading === null ? 'true' : 'false'}>
-        <header className="toolbar">
-          <h1>Flamelens</h1>
-          <label className="button">
-            Open profile…
-            <input type="file" data-testid="file-input" onChange={(e) => openFiles([...(e.target.files ?? [])])} />
-          </label>
-          <span className="hint">or drop a pprof or folded-stacks file anywhere</span>
-        </header>
-
-        {state.loading && (
-          <div className="progress" role="status" data-testid="progress">
-            Reading {state.loading.name}
-            {state.loading.progress && <ProgressText progress={state.loading.progress} />}
-            <button onClick={cancel}>Cancel</button>
-          </div>
+    <DropZone targets={dropTargets(shown)} onFiles={onFiles}>
+      <main data-ready={tree !== null && state.loading === null ? 'true' : 'false'} className="app">
+        <Header
+          hasProfile={shown !== null}
+          isDiff={shown?.kind === 'diff'}
+          sampleTypes={base?.sampleTypes ?? []}
+          sampleTypeIndex={typeIndex}
+          onSampleType={(i) => setHash({ sampleType: sampleTypeKey(base!, i) })}
+          onOpen={(files) => void ws.openFiles(files.map(fileRef))}
+          onCompare={(files) => files[0] && void ws.compareWith(fileRef(files[0]), 'comparison')}
+          onPaste={() => setPasteOpen(true)}
+          onExampleDiff={() => void ws.openFiles([EXAMPLE, EXAMPLE_GOGC25])}
+          layout={layout}
+          onLayout={(l) => setHash({ layout: l === 'both' ? undefined : l })}
+          theme={hash.theme ?? 'system'}
+          onTheme={(t) => setHash({ theme: t === 'system' ? undefined : t })}
+          onExportPng={() => void exportPng()}
+          onExportFolded={() => void exportFolded()}
+        />
+        {state.loading && <ProgressBar loading={state.loading} onCancel={ws.cancel} />}
+        {state.error && <ErrorBanner title={state.error.title} error={state.error.error} keptName={shown ? name : null} onDismiss={ws.dismissError} />}
+        {shown && tree && (
+          <ProfileBar
+            shown={shown}
+            tree={tree}
+            onSwap={ws.swap}
+            onReplace={(side: DiffSide, file) => void ws.compareWith(fileRef(file), side)}
+            onAlone={ws.showSide}
+          />
         )}
-        {state.error && (
-          <div className="error" role="alert" data-testid="error">
-            <strong>Could not open {state.error.name}.</strong> {state.error.error.message}
-          </div>
-        )}
-
-        {view && (
-          <section className="profile">
-            <h2 data-testid="source-name">{state.sourceName}</h2>
-            <dl className="facts">
-              <dt>Format</dt>
-              <dd data-testid="format">{view.summary.format}</dd>
-              <dt>Sample type</dt>
-              <dd>
-                <select
-                  data-testid="sample-type"
-                  value={view.tree.sampleTypeIndex}
-                  onChange={(e) => setSampleType(Number(e.target.value))}
-                >
-                  {view.tree.sampleTypes.map((t, i) => (
-                    <option key={i} value={i}>
-                      {t.type}
-                      {t.unit ? ` (${t.unit})` : ''} — total {formatValue(t.total, t.unit)}
-                    </option>
-                  ))}
-                </select>
-              </dd>
-              <dt>Functions</dt>
-              <dd>{view.summary.functions.toLocaleString('en-US')}</dd>
-              <dt>Stacks</dt>
-              <dd>{view.summary.stacks.toLocaleString('en-US')}</dd>
-              <dt>Max depth</dt>
-              <dd>{view.summary.maxDepth}</dd>
-            </dl>
-            <FlameGraph profile={view.tree} theme={theme} />
-            <h3>Heaviest functions (self)</h3>
-            <table className="functions" data-testid="functions">
-              <thead>
-                <tr>
-                  <th>Function</th>
-                  <th className="num">Self</th>
-                  <th className="num">Self %</th>
-                  <th className="num">Total</th>
-                  <th className="num">Total %</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.rows.map((r) => {
-                  const whole = view.tree.total[0]!;
-                  const unit = view.tree.unit;
-                  return (
-                    <tr key={view.table.nameId[r]}>
-                      <td className="name">{view.tree.names.get(view.table.nameId[r]!)}</td>
-                      <td className="num">{formatValue(view.table.self[r]!, unit)}</td>
-                      <td className="num">{formatPercent(view.table.self[r]!, whole)}</td>
-                      <td className="num">{formatValue(view.table.total[r]!, unit)}</td>
-                      <td className="num">{formatPercent(view.table.total[r]!, whole)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
-        )}
+        {content}
+        <PasteDialog open={pasteOpen} onClose={() => setPasteOpen(false)} onText={(text) => void ws.open(textRef(text))} />
       </main>
     </DropZone>
   );
 }
 
-function ProgressText({ progress }: { progress: NonNullable<ReturnType<typeof useProfileLoader>['state']['loading']>['progress'] }) {
-  if (!progress) return null;
-  const pct = progress.totalBytes ? ` ${Math.round((progress.bytesRead / progress.totalBytes) * 100)}%` : '';
+function EmptyState() {
   return (
-    <span>
-      {pct} · {formatValue(progress.bytesRead, 'bytes')} read · {progress.stacks.toLocaleString('en-US')} stacks
-    </span>
+    <section className="empty" data-testid="empty">
+      <h2>Drop a profile anywhere on this page</h2>
+      <p>One file to view it, two to compare them. pprof (protobuf, gzipped or not) and folded stacks; nothing leaves your machine.</p>
+    </section>
   );
 }
 
-const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+/** Where a drop goes, by what is on screen. */
+function dropTargets(shown: Shown | null): DropTarget[] {
+  if (!shown) return [{ id: 'open', label: 'Drop to open', detail: 'one profile to view it, two to compare them' }];
+  if (shown.kind === 'single') {
+    return [
+      { id: 'open', label: 'Open', detail: `instead of ${shown.source.name}` },
+      { id: 'compare', label: 'Compare', detail: `with ${shown.source.name} as the baseline` },
+    ];
+  }
+  return [
+    { id: 'open', label: 'Open', detail: 'instead of this comparison' },
+    { id: 'baseline', label: 'Replace the baseline', detail: shown.baseline.name },
+    { id: 'comparison', label: 'Replace the comparison', detail: shown.comparison?.name ?? 'the after column' },
+  ];
+}
 
-/** The system's light or dark preference, followed live (the page's CSS follows it too). */
-function usePreferredTheme(): 'light' | 'dark' {
-  const dark = useSyncExternalStore(
-    (onChange) => {
-      const query = darkQuery();
-      query.addEventListener('change', onChange);
-      return () => query.removeEventListener('change', onChange);
-    },
-    () => darkQuery().matches,
-  );
-  return dark ? 'dark' : 'light';
+function shownName(shown: Shown): string {
+  if (shown.kind === 'single') return shown.source.name;
+  return shown.comparison ? `${shown.baseline.name}-vs-${shown.comparison.name}` : shown.baseline.name;
+}
+
+function sideNames(shown: Extract<Shown, { kind: 'diff' }>): [string, string] {
+  if (shown.comparison) return [shown.baseline.name, shown.comparison.name];
+  return shown.swapped ? ['after', 'before'] : ['before', 'after'];
+}
+
+/** The sample type the hash names (by type, or type/unit), else the profile's default. */
+function sampleTypeIndex(tree: FrameTree, key: string | undefined): number {
+  if (!key) return tree.sampleTypeIndex;
+  const i = findSampleType(tree.sampleTypes, key);
+  return i >= 0 && !/^\d+$/.test(key.trim()) ? i : tree.sampleTypeIndex;
+}
+
+/** How the hash names sample type `i`: its type, or type/unit when the type alone is ambiguous. */
+function sampleTypeKey(tree: FrameTree, i: number): string {
+  const t = tree.sampleTypes[i]!;
+  return tree.sampleTypes.filter((x) => x.type === t.type).length > 1 ? `${t.type}/${t.unit}` : t.type;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function unescapeRegex(text: string): string {
+  return text.replace(/\\(.)/g, '$1');
 }

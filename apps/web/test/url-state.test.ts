@@ -16,6 +16,10 @@ describe('view state in the URL hash', () => {
       saturation: 2.5,
       layout: 'graph',
       theme: 'dark',
+      transforms: 'h:p:go-runtime~f:n:main.work',
+      inverted: true,
+      fadeNoise: false,
+      sandwich: 'runtime.mallocgc',
     };
     const hash = formatViewState(state);
     expect(hash.startsWith('#')).toBe(true);

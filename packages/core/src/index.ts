@@ -78,6 +78,7 @@ export { diffFromTwoColumns, diffProfiles, isTwoColumnDiff } from './diff/diff-p
 export { sharedSampleTypes, type SharedSampleType } from './diff/shared-sample-types.ts';
 export { diffFunctionTables, joinFunctionTables, rankChanges } from './diff/diff-functions.ts';
 export { foldDiffChunks, foldDiffToString } from './diff/fold-diff.ts';
+export { swapDiffFunctionTable, swapDiffSides } from './diff/swap-sides.ts';
 export {
   DEFAULT_NOISE_CONFIDENCE,
   isFrameWithinNoise,

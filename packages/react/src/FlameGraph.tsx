@@ -1,4 +1,4 @@
-import { formatPercent, formatValue, pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
+import { pathOf, type FrameIndex, type FrameTree } from '@flamelens/core';
 import {
   announce,
   describeFrame,
@@ -14,8 +14,11 @@ import {
   type ViewKind,
   type WidthMode,
 } from '@flamelens/renderer';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { frameActionInfo, type FrameAction, type FrameActionInfo } from './frame-actions.ts';
+import { FrameMenu } from './FrameMenu.tsx';
+import { ancestorAt, searchStatus } from './graph-status.ts';
 import { CHROME, rootStyle, visuallyHidden } from './styles.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { Tooltip } from './Tooltip.tsx';
@@ -45,6 +48,9 @@ export interface FlameGraphProps {
   /** Search as a regular expression (default substring), case-sensitive (default not). */
   readonly searchMode?: 'substring' | 'regex';
   readonly caseSensitive?: boolean;
+  /** The toolbar's regex and case toggles changed (a host keeping them in its URL listens). */
+  readonly onSearchModeChange?: (mode: 'substring' | 'regex') => void;
+  readonly onCaseSensitiveChange?: (caseSensitive: boolean) => void;
   /** Focused frame as a path of names (root's child first). Controlled when set. */
   readonly focusPath?: FramePath;
   readonly defaultFocusPath?: FramePath;
@@ -53,6 +59,18 @@ export interface FlameGraphProps {
   readonly defaultSelectedPath?: FramePath;
   readonly onSelectionChange?: (path: FramePath | null, frame: FrameIndex) => void;
   readonly onFrameClick?: (info: FrameClickInfo) => void;
+  /**
+   * Highlights every frame of one function (by exact name; others dimmed, as a search does, and the
+   * search box is set aside while it is on). null/undefined = no highlight.
+   */
+  readonly highlightName?: string | null;
+  /**
+   * A frame's context menu (right-click, or the Menu key / Shift+F10 on the selection) offers these
+   * actions when set; the host turns them into transforms (`transformForAction`) or opens a sandwich.
+   */
+  readonly onFrameAction?: (action: FrameAction, info: FrameActionInfo) => void;
+  /** Called once a tree is laid out and drawn (the previous tree is no longer read: it may be recycled). */
+  readonly onTreeShown?: (tree: FrameTree) => void;
   readonly theme?: ThemeName;
   readonly palette?: PaletteName;
   /** Diff trees: colour metric, self/total and saturation point; width mode. */
@@ -89,8 +107,18 @@ export function FlameGraph(props: FlameGraphProps) {
   const view = props.view ?? ownView;
   const [search, setSearch] = useState(props.search ?? '');
   useEffect(() => setSearch(props.search ?? ''), [props.search]);
-  const [regex, setRegex] = useState(props.searchMode === 'regex');
-  const [caseSensitive, setCaseSensitive] = useState(!!props.caseSensitive);
+  const [regex, setRegexState] = useState(props.searchMode === 'regex');
+  const [caseSensitive, setCaseSensitiveState] = useState(!!props.caseSensitive);
+  useEffect(() => setRegexState(props.searchMode === 'regex'), [props.searchMode]);
+  useEffect(() => setCaseSensitiveState(!!props.caseSensitive), [props.caseSensitive]);
+  const setRegex = (on: boolean) => {
+    setRegexState(on);
+    props.onSearchModeChange?.(on ? 'regex' : 'substring');
+  };
+  const setCaseSensitive = (on: boolean) => {
+    setCaseSensitiveState(on);
+    props.onCaseSensitiveChange?.(on);
+  };
   const history = useFocusHistory(props.defaultFocusPath ?? []);
   const focusPath = props.focusPath ?? history.current;
   const focus = useMemo(() => (tree ? resolvePath(tree, focusPath) : 0), [tree, focusPath]);
@@ -106,7 +134,12 @@ export function FlameGraph(props: FlameGraphProps) {
   const searchInput = useRef<HTMLInputElement>(null);
   const helpId = useId();
   const diff = useMemo(() => ({ ...DEFAULT_DIFF_COLOURS, ...props.diff }), [props.diff]);
-  const query = useMemo(() => ({ text: search, mode: regex ? ('regex' as const) : ('substring' as const), caseSensitive }), [search, regex, caseSensitive]);
+  const highlight = props.highlightName ?? null;
+  const query = useMemo(
+    () => (highlight !== null ? { text: highlight, mode: 'exact' as const } : { text: search, mode: regex ? ('regex' as const) : ('substring' as const), caseSensitive }),
+    [highlight, search, regex, caseSensitive],
+  );
+  const [menu, setMenu] = useState<{ info: FrameActionInfo; x: number; y: number } | null>(null);
 
   const { renderer } = useFlameRenderer(
     tree,
@@ -129,6 +162,28 @@ export function FlameGraph(props: FlameGraphProps) {
   const content = renderer.contentHeight;
   const height = props.height ?? Math.max(MIN_HEIGHT, Math.min(content || MIN_HEIGHT, props.maxHeight ?? 600));
   useCanvasSize(renderer, area, height);
+  // Reported once per layout (a new tree, or new widths), not on every render: hosts pass inline callbacks.
+  const onTreeShown = useRef(props.onTreeShown);
+  onTreeShown.current = props.onTreeShown;
+  useEffect(() => {
+    if (layout) onTreeShown.current?.(layout.tree);
+  }, [layout]);
+  const openMenu = (frame: FrameIndex, x: number, y: number) => {
+    if (!tree || !props.onFrameAction || frame < 0 || frame >= tree.length) return false;
+    setHover(null);
+    setMenu({ info: frameActionInfo(tree, frame), x, y });
+    return true;
+  };
+  const onContextMenu = (e: ReactMouseEvent<HTMLDivElement>) => {
+    const el = area.current;
+    if (!el || !props.onFrameAction) return;
+    const canvasRect = renderer.canvas.getBoundingClientRect();
+    const frame = renderer.hitTest(e.clientX - canvasRect.left, e.clientY - canvasRect.top);
+    if (frame < 0) return;
+    e.preventDefault();
+    const box = host.current?.parentElement?.parentElement?.getBoundingClientRect() ?? canvasRect;
+    openMenu(frame, e.clientX - box.left, e.clientY - box.top);
+  };
 
   /** Scrolls the area so the renderer shows `y` (CSS px from the root's edge). */
   const scrollTo = useCallback(
@@ -212,6 +267,10 @@ export function FlameGraph(props: FlameGraphProps) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!tree || e.altKey || e.ctrlKey || e.metaKey) return;
+    const openMenuOnSelection = (frame: FrameIndex) => {
+      const box = renderer.frameBox(frame);
+      return openMenu(frame, box ? Math.max(0, box.x) + 8 : 8, (box ? box.y + box.height : 0) + (area.current?.offsetTop ?? 0));
+    };
     const direction = moveForKey(e.key, view);
     let handled = true;
     const current = latestSelected.current;
@@ -223,12 +282,13 @@ export function FlameGraph(props: FlameGraphProps) {
     else if (e.key === ']') goHistory(1);
     else if (e.key === '+' || e.key === '=') renderer.zoomAt(renderer.canvas.clientWidth / 2, 1.5);
     else if (e.key === '-') renderer.zoomAt(renderer.canvas.clientWidth / 2, 1 / 1.5);
+    else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) handled = openMenuOnSelection(current >= 0 ? current : focus);
     else handled = false;
     if (handled) e.preventDefault();
   };
 
   const format = props.formatValue;
-  const status = searchStatus(tree, renderer.searchResult, search, format);
+  const status = searchStatus(tree, renderer.searchResult, highlight ?? search, highlight !== null, format);
   const described = useMemo(
     () => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff, format)) : ''),
     [tree, selected, diff, format],
@@ -274,6 +334,8 @@ export function FlameGraph(props: FlameGraphProps) {
         data-testid="flame-area"
         data-focus={focusPath.join(';')}
         data-selected={selectedPath?.join(';')}
+        data-highlight={highlight ?? undefined}
+        onContextMenu={onContextMenu}
         onKeyDown={onKeyDown}
         onScroll={onScroll}
         style={{ position: 'relative', height, overflowY: 'auto', overflowX: 'hidden', outlineOffset: -2, cursor: hover ? 'pointer' : 'default', touchAction: 'none' }}
@@ -287,36 +349,25 @@ export function FlameGraph(props: FlameGraphProps) {
       {hovered && hover && (
         <Tooltip description={hovered} x={hover.x} y={hover.y + (area.current?.offsetTop ?? 0)} colours={chrome} bounds={{ width: area.current?.clientWidth ?? 800, height }} sideNames={props.sideNames} />
       )}
+      {menu && (
+        <FrameMenu
+          info={menu.info}
+          x={menu.x}
+          y={menu.y}
+          colours={chrome}
+          onAction={(action, info) => props.onFrameAction?.(action, info)}
+          onClose={() => {
+            setMenu(null);
+            area.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
       <p id={helpId} style={visuallyHidden}>
-        Arrow keys move the selection between parent, child and sibling frames. Enter focuses the selected frame, Escape resets, slash searches, [ and ] go back and forward.
+        Arrow keys move the selection between parent, child and sibling frames. Enter focuses the selected frame, Escape resets, slash searches, [ and ] go back and forward, the Menu key or Shift+F10 opens the frame's actions.
       </p>
       <div aria-live="polite" data-testid="flame-live" style={visuallyHidden}>
         {described}
       </div>
     </div>
   );
-}
-
-function ancestorAt(tree: FrameTree, frame: FrameIndex, depth: number): FrameIndex {
-  let f = frame;
-  while (f > 0 && tree.depth[f]! > depth) f = tree.parent[f]!;
-  return f;
-}
-
-function searchStatus(
-  tree: FrameTree | null,
-  result: { state: string; message: string; matchedTotal: number; matchedFrames: number },
-  text: string,
-  format: ValueFormatter | undefined,
-) {
-  if (!tree || text === '') return { text: '', error: false };
-  if (result.state === 'invalid') return { text: result.message, error: true };
-  if (result.state !== 'done') return { text: 'searching…', error: false };
-  if (result.matchedFrames === 0) return { text: 'no matches', error: false };
-  const whole = tree.total[0]!;
-  const write = format ?? ((value: number) => formatValue(value, tree.unit));
-  return {
-    text: `matched: ${write(result.matchedTotal)} · ${formatPercent(result.matchedTotal, whole)} of ${write(whole)}`,
-    error: false,
-  };
 }

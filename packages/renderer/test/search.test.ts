@@ -47,6 +47,14 @@ describe('search', () => {
     expect(bad && !bad.ok && bad.message).toMatch(/Not a valid regular expression/);
   });
 
+  it('matches one whole name exactly, regex characters and case included (a function highlighted)', () => {
+    const job = search({ text: 'encoding/json.(*decodeState).object', mode: 'exact' });
+    expect(job.matchedFrames).toBe(1);
+    expect(job.matchedTotal).toBe(6);
+    expect(search({ text: 'encoding/json.unmarshal', mode: 'exact' }).matchedFrames).toBe(0);
+    expect(search({ text: 'json', mode: 'exact' }).matchedFrames).toBe(0);
+  });
+
   it('treats an empty query as no search', () => {
     expect(compileSearch({ text: '' })).toBeNull();
   });

@@ -45,7 +45,7 @@ export function SplitPane({
   if (show === 'graph') return <div className="pane pane-alone">{top}</div>;
   if (show === 'table') return <div className="pane pane-alone">{bottom}</div>;
   return (
-    <div className="split" ref={container} style={{ gridTemplateRows: `${share}fr 6px ${1 - share}fr` }}>
+    <div className="split" ref={container} style={{ gridTemplateRows: `minmax(0, ${share}fr) 6px minmax(0, ${1 - share}fr)` }}>
       <div className="pane">{top}</div>
       <div
         className="divider"

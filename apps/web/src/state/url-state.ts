@@ -24,6 +24,14 @@ export interface ViewState {
   /** Which panes show: both, graph only, table only. */
   readonly layout?: 'both' | 'graph' | 'table';
   readonly theme?: 'light' | 'dark';
+  /** Transforms as core's encodeTransforms writes them (`h:p:go-runtime~f:n:main.work`); decoded by the app. */
+  readonly transforms?: string;
+  /** The inverted (bottom-up) view. */
+  readonly inverted?: boolean;
+  /** Fade diff frames whose change is within sampling noise (default on; false is kept). */
+  readonly fadeNoise?: boolean;
+  /** The function whose sandwich is open. */
+  readonly sandwich?: string;
 }
 
 /** Longest value accepted from the hash for one field (a guard against absurd links). */
@@ -54,6 +62,10 @@ export function parseViewState(hash: string): ViewState {
     saturation: params.has('sat') && Number.isFinite(saturation) && saturation > 0 ? saturation : undefined,
     layout: pick(params.get('layout'), ['both', 'graph', 'table'] as const),
     theme: pick(params.get('theme'), ['light', 'dark'] as const),
+    transforms: text(params.get('tx')),
+    inverted: params.get('inv') === '1' ? true : undefined,
+    fadeNoise: params.get('noise') === '0' ? false : undefined,
+    sandwich: text(params.get('sw')),
   };
   for (const key of Object.keys(state)) if (state[key] === undefined) delete state[key];
   return state as ViewState;
@@ -74,6 +86,10 @@ export function formatViewState(state: ViewState): string {
   if (state.saturation !== undefined) params.set('sat', String(state.saturation));
   if (state.layout) params.set('layout', state.layout);
   if (state.theme) params.set('theme', state.theme);
+  if (state.transforms) params.set('tx', state.transforms);
+  if (state.inverted) params.set('inv', '1');
+  if (state.fadeNoise === false) params.set('noise', '0');
+  if (state.sandwich) params.set('sw', state.sandwich);
   const out = params.toString();
   return out ? `#${out}` : '';
 }

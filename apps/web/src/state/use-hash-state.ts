@@ -19,7 +19,7 @@ export function useHashState(): [ViewState, (patch: Partial<ViewState>) => void]
 
   const update = useCallback((patch: Partial<ViewState>) => {
     const next: Record<string, unknown> = { ...latest.current, ...patch };
-    for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '' || next[key] === false) delete next[key];
+    for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '' || (next[key] === false && key !== 'fadeNoise')) delete next[key];
     const hash = formatViewState(next as ViewState);
     if (hash !== location.hash && !(hash === '' && location.hash === '')) {
       history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);

@@ -18,7 +18,7 @@ import { TreeStore, type ProfileHandle } from './tree-store.ts';
 import { treeFromWire, treeToWire, type FrameTreeWire } from './wire.ts';
 
 /** Limits a caller may pass to the worker (functions cannot cross the boundary). */
-export type WorkerImportOptions = Pick<ImportOptions, 'maxDecompressedBytes' | 'maxFrames' | 'maxLineBytes'> & {
+export type WorkerImportOptions = Pick<ImportOptions, 'maxDecompressedBytes' | 'maxFrames' | 'maxLineBytes' | 'sizeHint'> & {
   /** Keep the parsed tree in the worker under this handle, for analyses (views, sandwiches). */
   readonly retainAs?: ProfileHandle;
 };

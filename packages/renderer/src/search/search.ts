@@ -4,8 +4,11 @@ import { ITEMS_PER_CLOCK_CHECK, type SlicedJob } from '../layout/sliced-job.ts';
 /** What the user typed into the search box. */
 export interface SearchQuery {
   readonly text: string;
-  /** `substring` (default) or a JavaScript regular expression. */
-  readonly mode?: 'substring' | 'regex';
+  /**
+   * `substring` (default), a JavaScript regular expression, or `exact`: the whole name, case-sensitive
+   * (a host highlighting one function, e.g. a row of the function table, without escaping its name).
+   */
+  readonly mode?: 'substring' | 'regex' | 'exact';
   /** Default false: "json" finds "encoding/json.Unmarshal" and "JSONParser". */
   readonly caseSensitive?: boolean;
 }
@@ -18,6 +21,10 @@ export type CompiledSearch =
 /** Compiles a query; an empty text means no search (null). A bad regex is a message, not an exception. */
 export function compileSearch(query: SearchQuery | null | undefined): CompiledSearch | null {
   if (!query || query.text === '') return null;
+  if (query.mode === 'exact') {
+    const whole = query.text;
+    return { ok: true, test: (name) => name === whole, range: (name) => (name === whole ? [0, name.length] : null) };
+  }
   if (query.mode === 'regex') {
     let re: RegExp;
     try {

@@ -1,0 +1,88 @@
+/** useProfileView and useSandwich through the real worker (ProfileParser) in real Chromium. */
+import type { Transform, ViewSpec } from '@flamelens/core';
+import { ProfileParser, type ProfileHandle } from '@flamelens/core/client';
+import { FlameGraph, useProfileView, useSandwich } from '@flamelens/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mounter } from './support.tsx';
+
+const FOLDED = `main;work;runtime.mallocgc 3
+main;work;compute 5
+main;idle 2
+`;
+const { mount, cleanup } = mounter();
+afterEach(cleanup);
+
+interface Seen {
+  total?: number;
+  frames?: number;
+  applied?: number[];
+  functions?: number;
+  error?: string | null;
+  pending?: boolean;
+  sandwich?: string;
+}
+
+function Host(p: { parser: ProfileParser; handle: ProfileHandle; spec: ViewSpec; sandwichOf?: string | null; seen: Seen }) {
+  const view = useProfileView(p.parser, p.handle, p.spec);
+  const s = useSandwich(p.parser, p.handle, p.spec, p.sandwichOf ?? null);
+  Object.assign(p.seen, {
+    total: view.tree?.total[0],
+    frames: view.tree?.length,
+    applied: view.applied.map((a) => a.matchedFrames),
+    functions: view.functions[0]?.nameId.length,
+    error: view.error?.message ?? null,
+    pending: view.pending,
+    sandwich: s.sandwich ? `${s.sandwich.callers.length}/${s.sandwich.callees.length}/${s.sandwich.callees.total[0]}` : undefined,
+  });
+  return <FlameGraph profile={view.tree} onTreeShown={view.treeShown} />;
+}
+
+async function parsed() {
+  const parser = new ProfileParser();
+  const outcome = await parser.parse(new TextEncoder().encode(FOLDED));
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return { parser, handle: outcome.profile.handle };
+}
+
+const hide = (name: string): Transform => ({ kind: 'hide', match: { name } });
+
+describe('useProfileView', () => {
+  it('asks the worker for the view and its tables, and only the latest spec lands', async () => {
+    const { parser, handle } = await parsed();
+    const seen: Seen = {};
+    const { rerender } = mount(<Host parser={parser} handle={handle} spec={{ transforms: [] }} seen={seen} />);
+    await expect.poll(() => seen.frames).toBe(6); // all, main, work, mallocgc, compute, idle
+    expect(seen.total).toBe(10);
+    expect(seen.functions).toBe(5);
+    // three specs in a row: the first two requests are aborted, the last one is shown
+    rerender(<Host parser={parser} handle={handle} spec={{ transforms: [hide('work')] }} seen={seen} />);
+    rerender(<Host parser={parser} handle={handle} spec={{ transforms: [hide('idle')] }} seen={seen} />);
+    rerender(<Host parser={parser} handle={handle} spec={{ transforms: [{ kind: 'drop', match: { name: 'idle' } }, { kind: 'hide', match: { preset: 'go-runtime' } }] }} seen={seen} />);
+    await expect.poll(() => seen.total).toBe(8);
+    await expect.poll(() => seen.pending).toBe(false);
+    expect(seen.applied).toEqual([1, 1]);
+    expect(seen.frames).toBe(4); // all, main, work, compute
+    parser.dispose();
+  });
+
+  it('reports a bad transform as a value and keeps the last good view', async () => {
+    const { parser, handle } = await parsed();
+    const seen: Seen = {};
+    const { rerender } = mount(<Host parser={parser} handle={handle} spec={{ transforms: [hide('idle')] }} seen={seen} />);
+    await expect.poll(() => seen.frames).toBe(5);
+    rerender(<Host parser={parser} handle={handle} spec={{ transforms: [{ kind: 'keep', match: { regex: '(' } }] }} seen={seen} />);
+    await expect.poll(() => seen.error).toMatch(/regular expression|pattern/i);
+    expect(seen.frames).toBe(5);
+    expect(seen.total).toBe(10);
+    parser.dispose();
+  });
+
+  it('opens the sandwich of a function in the current view', async () => {
+    const { parser, handle } = await parsed();
+    const seen: Seen = {};
+    mount(<Host parser={parser} handle={handle} spec={{ transforms: [] }} sandwichOf="work" seen={seen} />);
+    // callers: all → work → main (3 frames); callees: all → work → {mallocgc, compute} (4), total 8
+    await expect.poll(() => seen.sandwich).toBe('3/4/8');
+    parser.dispose();
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Browser bench page for the analysis views as a user meets them: the React components (FlameGraph,
+ * FunctionTable, SandwichView) on a profile parsed in the real worker, timed from the request to the
+ * result drawn on screen — function table rows in the DOM, both sandwich halves laid out and painted, a
+ * transformed view laid out and painted in the graph with its table — plus the longest main-thread task
+ * meanwhile (Long Tasks API). Driven by scripts/bench.mjs (`--only views`).
+ */
+import type { ViewSpec } from '../../packages/core/src/index.ts';
+import { ProfileParser, type ProfileHandle } from '../../packages/core/src/worker/client.ts';
+import { FlameGraph, FunctionTable, SandwichView, useProfileView, useSandwich } from '../../packages/react/src/index.ts';
+import { useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { analysisCases } from './analysis-cases.ts';
+
+export interface ViewsBenchResult {
+  error?: string;
+  frames?: number;
+  /** `landedMs`: request → result committed on the page (worker compute + copy + tables); the rest is layout and paint. */
+  rows?: { label: string; ms: number; maxMs: number; landedMs: number; longestTaskMs: number }[];
+}
+
+declare global {
+  interface Window {
+    benchViews(url: string, runs: number): Promise<ViewsBenchResult>;
+  }
+}
+
+/** Resolves the next time `event` is signalled. */
+const signals = new Map<string, () => void>();
+const next = (event: string) => new Promise<void>((resolve) => signals.set(event, resolve));
+const signal = (event: string) => {
+  const resolve = signals.get(event);
+  signals.delete(event);
+  resolve?.();
+};
+/** Two animation frames: the requested draw has run and the frame was presented. */
+const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+interface HostProps {
+  readonly parser: ProfileParser;
+  readonly handle: ProfileHandle;
+  readonly spec: ViewSpec;
+  readonly graph: boolean;
+  readonly sandwichOf: string | null;
+}
+
+/** When the latest view / sandwich result was committed on the page. */
+let landedAt = 0;
+
+/** Sandwich halves laid out so far. */
+const shownHalves = new WeakSet<object>();
+
+function Host(p: HostProps) {
+  const view = useProfileView(p.parser, p.handle, p.spec);
+  const s = useSandwich(p.parser, p.handle, p.spec, p.sandwichOf);
+  const tree = view.tree;
+  useEffect(() => {
+    landedAt = performance.now();
+  }, [view.tree, s.sandwich]);
+  const table = tree ? (view.functions[tree.sampleTypeIndex] ?? null) : null;
+  return (
+    <div>
+      {p.graph && (
+        <FlameGraph
+          profile={tree}
+          height={500}
+          onTreeShown={(t) => {
+            view.treeShown(t);
+            if (t === view.tree) signal('graph');
+          }}
+        />
+      )}
+      {p.sandwichOf && s.sandwich && (
+        <SandwichView
+          name={p.sandwichOf}
+          sandwich={s.sandwich}
+          onClose={() => {}}
+          onTreeShown={(_, t) => {
+            shownHalves.add(t);
+            if (s.sandwich && shownHalves.has(s.sandwich.callers) && shownHalves.has(s.sandwich.callees)) signal('sandwich');
+          }}
+        />
+      )}
+      <FunctionTable table={table} names={tree?.names ?? null} unit={tree?.unit ?? ''} height={400} />
+      {table && <TableMark />}
+    </div>
+  );
+}
+
+/** Signals once the table has rows (rendered in the same commit). */
+function TableMark() {
+  queueMicrotask(() => document.querySelector('[data-testid="function-table"] [aria-rowindex="2"]') && signal('table'));
+  return null;
+}
+
+window.benchViews = async (url: string, runs: number) => {
+  const parser = new ProfileParser();
+  const parsed = await parser.parse(await (await fetch(url)).blob());
+  if (!parsed.ok) return { error: parsed.error.message };
+  const { tree, handle } = parsed.profile;
+  const cases = analysisCases(tree);
+  const container = document.getElementById('root')!;
+  let root = createRoot(container);
+  const render = (props: Omit<HostProps, 'parser' | 'handle'>) => flushSync(() => root.render(<Host parser={parser} handle={handle} {...props} />));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  let longestTask = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const rows: NonNullable<ViewsBenchResult['rows']> = [];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const time = async (label: string, before: () => Promise<void>, run: () => Promise<void>) => {
+    const ms: number[] = [];
+    const landed: number[] = [];
+    let longest = 0;
+    for (let r = 0; r < runs; r++) {
+      await before();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      longestTask = 0;
+      const t0 = performance.now();
+      await run();
+      ms.push(performance.now() - t0);
+      landed.push(landedAt - t0);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let the observer report the last task
+      longest = Math.max(longest, longestTask);
+    }
+    rows.push({ label, ms: median(ms), maxMs: Math.max(...ms), landedMs: median(landed), longestTaskMs: longest });
+  };
+  const none: ViewSpec = { transforms: [] };
+  // Another view for the worker to keep between runs (a transform that matches nothing), so every run computes.
+  const other: ViewSpec = { transforms: [{ kind: 'drop', match: { name: '\u0000bench' } }] };
+
+  await time(
+    'function table: mounted → rows on screen (tables computed in the worker)',
+    async () => {
+      root.unmount();
+      root = createRoot(container);
+      await parser.functionTables(handle, other);
+    },
+    async () => {
+      const ready = next('table');
+      render({ spec: none, graph: false, sandwichOf: null });
+      await ready;
+      await painted();
+    },
+  );
+
+  // The graph on screen from here on.
+  let shown = next('graph');
+  render({ spec: none, graph: true, sandwichOf: null });
+  await shown;
+  for (const c of cases.filter((x) => x.sandwich)) {
+    await time(
+      c.label.replace('sandwich:', 'sandwich drawn:'),
+      async () => render({ spec: none, graph: true, sandwichOf: null }),
+      async () => {
+        const drawn = next('sandwich');
+        render({ spec: none, graph: true, sandwichOf: c.sandwich! });
+        await drawn;
+        await painted();
+      },
+    );
+  }
+  render({ spec: none, graph: true, sandwichOf: null });
+  for (const c of cases.filter((x) => !x.sandwich)) {
+    await time(
+      `${c.label}: applied → graph and table redrawn`,
+      async () => {
+        shown = next('graph');
+        render({ spec: other, graph: true, sandwichOf: null });
+        await shown;
+      },
+      async () => {
+        const drawn = next('graph');
+        render({ spec: c.spec, graph: true, sandwichOf: null });
+        await drawn;
+        await painted();
+      },
+    );
+  }
+  observer.disconnect();
+  root.unmount();
+  parser.dispose();
+  return { frames: tree.length, rows };
+};
