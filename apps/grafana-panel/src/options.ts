@@ -3,16 +3,18 @@ import type { DiffMetric } from '@flamelens/core';
 
 /** How bars stack: icicle (root on top, Grafana's default) or flame (root at the bottom). */
 export type ViewOrientation = 'icicle' | 'flame';
-/** Bar colours of a single profile: by package (the same module keeps its hue) or by self value (heat). */
-export type ColorScheme = 'package' | 'value';
+/** Bar colours of a single profile, by package: the default hues, or a palette safe for colour-blind eyes. */
+export type Palette = 'default' | 'colorblind';
 /** What a bar's width stands for in a diff: both sides' shares combined, or one side only. */
 export type DiffWidth = 'combined' | 'baseline' | 'comparison';
 
 /** The panel's options (panel JSON `options`); defaults are the builder's `defaultValue`s. */
 export interface PanelOptions {
+  /** The orientation the panel opens with (the toolbar can switch it while viewing). */
   readonly view: ViewOrientation;
-  readonly colorScheme: ColorScheme;
-  readonly showSearch: boolean;
+  readonly palette: Palette;
+  /** The flame graph's toolbar: view switch, back/forward/reset, search box. */
+  readonly showToolbar: boolean;
   readonly showTable: boolean;
   readonly diffMetric: DiffMetric;
   /** Colour diffs by self values instead of totals. */
@@ -28,14 +30,39 @@ export interface PanelOptions {
 
 export const DEFAULT_OPTIONS: PanelOptions = {
   view: 'icicle',
-  colorScheme: 'package',
-  showSearch: true,
+  palette: 'default',
+  showToolbar: true,
   showTable: true,
   diffMetric: 'normalized-delta',
   diffSelf: false,
   diffWidth: 'combined',
   diffSaturation: 0,
 };
+
+/**
+ * Options saved by 0.1.x, whose own canvas offered `colorScheme` ('package' or 'value', a heat scale by
+ * self value) and `showSearch` (a search box of its own).
+ */
+interface OptionsBefore020 {
+  readonly colorScheme?: unknown;
+  readonly showSearch?: unknown;
+}
+
+/** True when saved options still carry 0.1.x keys (whatever `pluginVersion` the panel JSON claims). */
+export const hasOldOptions = (options: unknown): boolean =>
+  typeof options === 'object' && options !== null && ('colorScheme' in options || 'showSearch' in options);
+
+/**
+ * Brings saved options up to date; options already current come back unchanged.
+ * - `colorScheme` goes: bars are coloured by package (`palette` picks the hues). "Self value" colouring
+ *   went with the panel's own canvas — the shared renderer colours by package or, for diffs, by change —
+ *   so such panels now show package colours; the self values are in the tooltip and the table.
+ * - `showSearch` becomes `showToolbar`: the search box now lives in the flame graph's toolbar.
+ */
+export function migrateOptions(panel: { readonly options?: Partial<PanelOptions> & OptionsBefore020 }): Partial<PanelOptions> {
+  const { colorScheme: _colorScheme, showSearch, ...rest } = panel.options ?? {};
+  return typeof showSearch === 'boolean' && rest.showToolbar === undefined ? { ...rest, showToolbar: showSearch } : rest;
+}
 
 /** True when some frame carries a comparison side, so the diff options matter. */
 const hasDiff = (data?: DataFrame[]) => !data || data.length === 0 || data.some((frame) => frame.fields.some((f) => f.name === 'valueRight'));
@@ -53,13 +80,20 @@ export function buildOptions(builder: PanelOptionsEditorBuilder<PanelOptions>): 
       settings: { options: [{ value: 'icicle', label: 'Icicle (root on top)' }, { value: 'flame', label: 'Flame (root at the bottom)' }] },
     })
     .addRadio({
-      path: 'colorScheme',
-      name: 'Colour by',
+      path: 'palette',
+      name: 'Colours',
+      description: 'Bars are coloured by package: frames of one module share a hue, in every profile.',
       category: flame,
-      defaultValue: DEFAULT_OPTIONS.colorScheme,
-      settings: { options: [{ value: 'package', label: 'Package' }, { value: 'value', label: 'Self value' }] },
+      defaultValue: DEFAULT_OPTIONS.palette,
+      settings: { options: [{ value: 'default', label: 'Default' }, { value: 'colorblind', label: 'Colour-blind safe' }] },
     })
-    .addBooleanSwitch({ path: 'showSearch', name: 'Search box', category: flame, defaultValue: DEFAULT_OPTIONS.showSearch })
+    .addBooleanSwitch({
+      path: 'showToolbar',
+      name: 'Toolbar',
+      description: 'Orientation switch, back/forward/reset and the search box above the graph.',
+      category: flame,
+      defaultValue: DEFAULT_OPTIONS.showToolbar,
+    })
     .addBooleanSwitch({ path: 'showTable', name: 'Top functions table', category: flame, defaultValue: DEFAULT_OPTIONS.showTable })
     .addRadio({
       path: 'diffMetric',

@@ -7,7 +7,7 @@ import { createDataFrame, FieldType, type DataFrame } from '@grafana/data';
 import { describe, expect, test } from 'vitest';
 import { isDiffTree, nestedSetColumns, pickNestedSetFrame, type FrameLike } from '@flamelens/core';
 import { drawTree, frameAt } from '@flamelens/core/testing';
-import { convertHere, convertInWorker } from '../src/frame/convert.ts';
+import { convertHere, convertInWorker, MAX_ROWS } from '../src/frame/convert.ts';
 
 const asFrame = (frame: DataFrame) => frame as unknown as FrameLike;
 
@@ -111,5 +111,57 @@ describe('frames it cannot read become messages, not exceptions', () => {
     const result = convertHere(nestedSetColumns(asFrame(broken)));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/levels are out of order/);
+  });
+});
+
+describe('bad input from a data source: a sentence for the panel, never a crash', () => {
+  const frameOf = (fields: { name: string; type: FieldType; values: unknown[]; config?: object }[]) => asFrame(createDataFrame({ fields }));
+  const errorOf = (frame: FrameLike): string => {
+    try {
+      const result = convertHere(nestedSetColumns(frame));
+      return result.ok ? 'converted' : result.error.message;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const good = { level: [0, 1], value: [10, 4], self: [6, 4], label: ['total', 'main'] };
+  const fields = (changes: Partial<Record<keyof typeof good, { type: FieldType; values: unknown[]; config?: object }>>) =>
+    (Object.keys(good) as (keyof typeof good)[]).map((name) => ({
+      name,
+      type: name === 'label' ? FieldType.string : FieldType.number,
+      values: good[name] as unknown[],
+      ...changes[name],
+    }));
+
+  test('a label field of numbers with no enum to name them', () => {
+    expect(errorOf(frameOf(fields({ label: { type: FieldType.number, values: [0, 1] } })))).toBe('Data field "label" has type number but should be string or enum');
+  });
+
+  test('levels that are not whole numbers', () => {
+    expect(errorOf(frameOf(fields({ level: { type: FieldType.number, values: [0, 'one'] } })))).toMatch(/^Row 1 of the flame graph frame has level NaN; levels are whole numbers from 0\.$/);
+  });
+
+  test('a value that is missing', () => {
+    expect(errorOf(frameOf(fields({ value: { type: FieldType.number, values: [10, null] } })))).toMatch(/^Row 1 of the flame graph frame has no number in "value"/);
+  });
+
+  test('a frame with no rows says the query returned no profile', () => {
+    const empty = (Object.keys(good) as (keyof typeof good)[]).map((name) => ({ name, type: name === 'label' ? FieldType.string : FieldType.number, values: [] }));
+    expect(errorOf(frameOf(empty))).toMatch(/has no rows/);
+  });
+
+  test(`more than ${MAX_ROWS.toLocaleString('en-US')} rows is refused before any conversion work`, () => {
+    const rows = MAX_ROWS + 1;
+    const columns = { level: new Float64Array(rows), value: new Float64Array(rows), self: new Float64Array(rows), label: new Array<string>(rows).fill('x') };
+    const result = convertHere(columns);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe(`The flame graph frame has ${rows} rows, more than the limit of ${MAX_ROWS}.`);
+  });
+
+  test('names are text: markup in a label stays the label, character for character', () => {
+    const name = '<img src=x onerror="alert(1)"><b>bold</b> &lt';
+    const result = convertHere(nestedSetColumns(frameOf(fields({ label: { type: FieldType.string, values: ['total', name] } }))));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.tree.names.get(result.tree.nameId[frameAt(result.tree, name)]!)).toBe(name);
   });
 });

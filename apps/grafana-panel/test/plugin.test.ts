@@ -24,6 +24,14 @@ describe('the plugin export', () => {
     expect(plugin.defaults).toEqual(DEFAULT_OPTIONS);
   });
 
+  test('migrates 0.1.x options when a panel loads, even one whose saved pluginVersion is current', async () => {
+    const { plugin } = await import('../src/module.ts');
+    const panel = { id: 1, type: 'flamelens-flamegraph-panel', pluginVersion: '0.2.0', options: { colorScheme: 'value', showSearch: false }, fieldConfig: { defaults: {}, overrides: [] } };
+    expect(plugin.shouldMigrate?.(panel as never)).toBe(true);
+    expect(await plugin.onPanelMigration?.(panel as never)).toEqual({ showToolbar: false });
+    expect(plugin.shouldMigrate?.({ ...panel, options: DEFAULT_OPTIONS } as never)).toBe(false);
+  });
+
   test('offers Unit and Decimals of the standard field options, as Grafana’s flame graph does, and no others', async () => {
     const { FIELD_CONFIG } = await import('../src/module.ts');
     const disabled = FIELD_CONFIG.disableStandardOptions.map(String);

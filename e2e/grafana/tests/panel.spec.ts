@@ -1,8 +1,9 @@
 /**
  * The panel plugin as Grafana loads it: dist/module.js through SystemJS's AMD extra with the host's real
  * @grafana/data, @grafana/ui, @grafana/runtime, React and Emotion as shared modules — once as Grafana 12
- * (React 18) and once as Grafana 13 (React 19). Drawn from the real corpus nested-set frame, a diff, and a
- * 100k-row Pyroscope-shaped frame; checked through pixels, the tooltip, click-to-focus, search, theme and size.
+ * (React 18) and once as Grafana 13 (React 19). The panel draws with @flamelens/react's <FlameGraph>,
+ * bundled into module.js. Drawn from the real corpus nested-set frame, a diff, and a 100k-row
+ * Pyroscope-shaped frame; checked through pixels, the tooltip, click-to-focus, search, theme and size.
  *
  * One page per set-up: booting the host (all of @grafana/ui) costs seconds, so the tests share it and each
  * mounts a fresh panel. As with e2e/support/fixtures.ts, any console error or page error fails the test
@@ -10,29 +11,15 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { column, corpusDiffFrame, corpusFrame, heaviestBySelf, syntheticPyroscopeFrame, type FrameDto } from '../support/frames.ts';
+import { barY, canvas, graph, hoverTooltip, leave, pixel, rowY, show, tooltipAt, waitForDraw, type Host } from '../support/panel-page.ts';
 
-/** Row height of the flame graph in CSS px (apps/grafana-panel/src/view/FlameCanvas.tsx). */
-const ROW = 18;
-const rowY = (row: number) => row * ROW + ROW / 2;
-/** A point near the bottom edge of a bar in `row`: below the label text, so its pixel is the bar colour. */
-const barY = (row: number) => row * ROW + ROW - 2;
 /** In the corpus profile: all → gcBgMarkWorker → systemstack → gcBgMarkWorker.func2 → gcDrain → scanobject. */
 const SCANOBJECT_ROW = 5;
-
-declare global {
-  interface Window {
-    flamelensHost: {
-      load(): Promise<{ react: string; grafana: string; instanceOfPanelPlugin: boolean; defaults: Record<string, unknown>; id: string }>;
-      render(props: Record<string, unknown>): number;
-      update(changes: Record<string, unknown>): number;
-      theme(mode: 'dark' | 'light'): { background: string };
-      format(unit: string, value: number): string;
-    };
-  }
-}
+/** Nothing in the corpus profile is deeper than 7 rows in its right tenth (its max depth is 49, elsewhere). */
+const EMPTY_ROW_RIGHT = 12;
 
 let page: Page;
-let loaded: Awaited<ReturnType<Window['flamelensHost']['load']>>;
+let loaded: Awaited<ReturnType<Host['load']>>;
 const errors: string[] = [];
 
 test.beforeAll(async ({ browser }, info) => {
@@ -52,66 +39,21 @@ test.afterEach(() => {
   expect(seen, 'console errors').toEqual([]);
 });
 
-const canvas = (page: Page) => page.locator('[data-testid=flamelens-canvas]:not([data-stale])');
-
-async function draws(page: Page): Promise<number> {
-  return page.evaluate(() => Number((document.querySelector('[data-testid=flamelens-canvas]') as HTMLElement | null)?.dataset.draws ?? 0));
-}
-
-/**
- * Renders a fresh panel (`render`) or re-renders the mounted one with some props changed (`update`), and
- * waits until the canvas has drawn the result: a new canvas for a fresh panel, one more draw otherwise.
- */
-async function show(page: Page, props: Record<string, unknown>, how: 'render' | 'update' = 'render') {
-  const before = await page.evaluate((fresh) => {
-    const old = document.querySelector('[data-testid=flamelens-canvas]') as HTMLElement | null;
-    if (old && fresh) old.dataset.stale = 'true';
-    return fresh ? 0 : Number(old?.dataset.draws ?? 0);
-  }, how === 'render');
-  await page.evaluate(([p, h]) => void window.flamelensHost[h](p), [props, how] as const);
-  await waitForDraw(page, before);
-}
-
-/** Waits until the current (not stale) canvas has drawn more than `count` times. */
-async function waitForDraw(page: Page, count: number) {
-  await page.waitForFunction((n) => {
-    const c = document.querySelector('[data-testid=flamelens-canvas]:not([data-stale])') as HTMLElement | null;
-    return c !== null && Number(c.dataset.draws ?? 0) > n;
-  }, count);
-}
-
-/** The canvas pixel at CSS coordinates (x, y) as [r, g, b]. */
-async function pixel(page: Page, x: number, y: number): Promise<number[]> {
-  return canvas(page).evaluate(
-    (c, [px, py]) => {
-      const el = c as HTMLCanvasElement;
-      const ratio = el.width / el.clientWidth;
-      return Array.from(el.getContext('2d')!.getImageData(Math.floor(px! * ratio), Math.floor(py! * ratio), 1, 1).data.slice(0, 3));
-    },
-    [x, y],
-  );
-}
-
 /** The x of a bar named `name` in `row`, found by hovering along the row (as a person would). */
 async function findBar(page: Page, row: number, name: string): Promise<number> {
   const width = (await canvas(page).boundingBox())!.width;
   for (let x = 2; x < width; x += 12) {
-    await canvas(page).hover({ position: { x, y: rowY(row) } });
-    const tip = page.getByRole('tooltip');
-    if ((await tip.count()) > 0 && ((await tip.textContent()) ?? '').startsWith(name)) return x;
+    if ((await tooltipAt(page, x, rowY(row)))?.startsWith(name)) return x;
   }
   throw new Error(`no bar named ${name} in row ${row}`);
 }
 
-async function hoverTooltip(page: Page, x: number, y: number): Promise<string> {
-  await canvas(page).hover({ position: { x, y } });
-  const tooltip = page.getByRole('tooltip');
-  await expect(tooltip).toBeVisible();
-  return (await tooltip.textContent()) ?? '';
-}
-
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-const background = async (page: Page, mode: 'dark' | 'light') => rgb((await page.evaluate((m) => window.flamelensHost.theme(m), mode)).background);
+const grafana = async (page: Page, mode: 'dark' | 'light') => page.evaluate((m) => window.flamelensHost.theme(m), mode);
+/** The flame graph's own background (its root element's), which the canvas clears to. */
+const graphBackground = async (page: Page) =>
+  graph(page).evaluate((el) => getComputedStyle(el).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+const canvasWidth = async (page: Page) => (await canvas(page).boundingBox())!.width;
 
 test('module.js loads through SystemJS with the host’s shared React and @grafana/*', async ({}, info) => {
   expect(loaded.react.startsWith(info.project.metadata.react as string)).toBe(true);
@@ -120,14 +62,21 @@ test('module.js loads through SystemJS with the host’s shared React and @grafa
   expect(loaded.id).toBe('flamelens-flamegraph-panel');
   expect(loaded.defaults).toEqual({
     view: 'icicle',
-    colorScheme: 'package',
-    showSearch: true,
+    palette: 'default',
+    showToolbar: true,
     showTable: true,
     diffMetric: 'normalized-delta',
     diffSelf: false,
     diffWidth: 'combined',
     diffSaturation: 0,
   });
+});
+
+test('a dashboard saved with 0.1.x options is migrated when the panel loads', async () => {
+  const old = await page.evaluate(() => window.flamelensHost.migrate({ view: 'flame', colorScheme: 'value', showSearch: false }));
+  expect(old).toEqual({ shouldMigrate: true, options: { view: 'flame', showToolbar: false } });
+  const current = await page.evaluate(() => window.flamelensHost.migrate({ view: 'icicle', palette: 'colorblind' }));
+  expect(current.shouldMigrate).toBe(false);
 });
 
 test.describe('the corpus nested-set frame', () => {
@@ -141,61 +90,109 @@ test.describe('the corpus nested-set frame', () => {
     await show(page, { frames: [frame], width: 1000, height: 500, theme: 'dark' });
   });
 
-  test('draws bars on the dark background, with the heaviest function first in the table', async () => {
-    const dark = await background(page, 'dark');
-    expect(await pixel(page, 1, barY(0))).not.toEqual(dark);
-    // the deep rows on the right are empty: background
-    expect(await pixel(page, 600, rowY(25))).toEqual(dark);
+  test('draws bars on the dark background, fills the panel, with the heaviest function first in the table', async () => {
+    const background = await graphBackground(page);
+    const width = await canvasWidth(page);
+    expect(await pixel(page, 2, rowY(0))).not.toEqual(background);
+    // the root spans the width: its colour at both ends
+    expect(await pixel(page, width - 4, rowY(0))).toEqual(await pixel(page, 2, rowY(0)));
+    expect(await pixel(page, width * 0.9, rowY(EMPTY_ROW_RIGHT))).toEqual(background);
+    // toolbar, breadcrumbs and graph together are exactly as tall as the panel
+    expect((await graph(page).boundingBox())!.height).toBe(500);
     await expect(page.getByTestId('flamelens-table').locator('tbody tr').first()).toContainText(heaviestBySelf(frame));
   });
 
   test('the tooltip gives exact figures in the field unit', async () => {
     const root = await hoverTooltip(page, 300, rowY(0));
-    expect(root).toContain('all');
+    expect(root).toMatch(/^all/);
     const total = column<number>(frame, 'value')[0]!;
-    expect(root).toContain(`Total${await page.evaluate((t) => window.flamelensHost.format('short', t), total)} (100%)`);
-    expect(await hoverTooltip(page, 2, rowY(1))).toContain(firstChild);
+    expect(root).toContain(`Total${await page.evaluate((t) => window.flamelensHost.format('short', t), total)}100% of all`);
+    expect(await hoverTooltip(page, 2, rowY(1))).toMatch(new RegExp(`^${escape(firstChild)}Total`));
   });
 
   test('a click focuses a frame: it fills the width, the root stays on top; Escape zooms out', async () => {
     const name = (await hoverTooltip(page, 300, rowY(1))).split(/Total/)[0]!;
     expect(name).not.toBe(firstChild);
-    const before = await draws(page);
+    const width = await canvasWidth(page);
+    const before = await pixel(page, width - 4, rowY(1));
     await canvas(page).click({ position: { x: 300, y: rowY(1) } });
-    await expect(canvas(page)).toHaveAttribute('data-focus', name);
-    await waitForDraw(page, before);
-    expect(await pixel(page, 1, barY(1))).toEqual(await pixel(page, 610, barY(1)));
-    expect(await hoverTooltip(page, 3, rowY(1))).toContain(name);
-    expect(await hoverTooltip(page, 610, rowY(0))).toContain('all');
+    await expect(graph(page).getByTestId('flame-area')).toHaveAttribute('data-focus', name);
+    await expect.poll(() => pixel(page, width - 4, rowY(1))).not.toEqual(before);
+    expect(await pixel(page, 2, rowY(1))).toEqual(await pixel(page, width - 4, rowY(1)));
+    expect(await hoverTooltip(page, 3, rowY(1))).toMatch(new RegExp(`^${escape(name)}Total`));
+    expect(await hoverTooltip(page, width - 10, rowY(0))).toMatch(/^allTotal/);
+    await expect(graph(page).getByTestId('flame-breadcrumbs').locator('[aria-current="true"]')).toHaveText(name);
     await page.keyboard.press('Escape');
-    await expect(canvas(page)).toHaveAttribute('data-focus', '');
+    await expect(graph(page).getByTestId('flame-area')).toHaveAttribute('data-focus', '');
   });
 
-  test('search dims the frames that do not match', async () => {
+  test('search dims the frames that do not match and gives their share; a table row searches for its function', async () => {
     const x = await findBar(page, SCANOBJECT_ROW, 'runtime.scanobject');
-    const [rootBefore, matchBefore] = [await pixel(page, 1, barY(0)), await pixel(page, x, barY(SCANOBJECT_ROW))];
-    const before = await draws(page);
-    await page.getByRole('searchbox', { name: 'Search functions' }).fill('scanobject');
-    await waitForDraw(page, before);
-    expect(await pixel(page, 1, barY(0))).not.toEqual(rootBefore);
+    await leave(page);
+    const [rootBefore, matchBefore] = [await pixel(page, 2, barY(0)), await pixel(page, x, barY(SCANOBJECT_ROW))];
+    await page.getByRole('searchbox', { name: 'Search frames' }).fill('scanobject');
+    await expect.poll(() => pixel(page, 2, barY(0))).not.toEqual(rootBefore);
     expect(await pixel(page, x, barY(SCANOBJECT_ROW))).toEqual(matchBefore);
+    await expect(page.getByTestId('flame-search-status')).toHaveText(/^matched: .+ · [\d.]+% of .+$/);
+    await page.getByTestId('flamelens-table').locator('tbody tr', { hasText: 'runtime.mallocgc' }).first().click();
+    await expect(page.getByRole('searchbox', { name: 'Search frames' })).toHaveValue('runtime.mallocgc');
+    await expect(page.getByTestId('flamelens-table').locator('tr[data-picked]')).toContainText('runtime.mallocgc');
   });
 
   test('follows a switch to the light theme', async () => {
+    const x = (await canvasWidth(page)) * 0.9;
+    const dark = await graphBackground(page);
+    // Grafana's dark panel background, give or take the flame graph's own shade of it
+    const grafanaDark = rgb((await grafana(page, 'dark')).background);
+    for (let c = 0; c < 3; c++) expect(Math.abs(dark[c]! - grafanaDark[c]!)).toBeLessThanOrEqual(8);
     await show(page, { theme: 'light' }, 'update');
-    const light = await background(page, 'light');
-    expect(light).not.toEqual(await background(page, 'dark'));
-    expect(await pixel(page, 600, rowY(25))).toEqual(light);
+    const light = await graphBackground(page);
+    expect(light).toEqual(rgb((await grafana(page, 'light')).background));
+    await expect.poll(() => pixel(page, x, rowY(EMPTY_ROW_RIGHT))).toEqual(light);
     await expect(page.getByTestId('flamelens-table')).toHaveCSS('color', /rgb\(\s*3[0-9],/);
   });
 
   test('follows the panel size: narrower, the table moves under the graph', async () => {
     await show(page, { width: 600, height: 420 }, 'update');
-    await expect(canvas(page)).toHaveAttribute('width', '600');
-    expect(await pixel(page, 595, barY(0))).toEqual(await pixel(page, 1, barY(0)));
-    const graph = (await canvas(page).boundingBox())!;
+    const area = graph(page).getByTestId('flame-area');
+    await expect.poll(() => area.evaluate((el) => el.getBoundingClientRect().width)).toBe(600);
+    const width = await canvasWidth(page);
+    // the canvas is as wide as the area without its scrollbar, in device pixels too
+    expect(width).toBe(await area.evaluate((el) => el.clientWidth));
+    await expect(canvas(page)).toHaveAttribute('width', String(Math.round(width * (await page.evaluate(() => devicePixelRatio)))));
+    expect(await pixel(page, width - 4, rowY(0))).toEqual(await pixel(page, 2, rowY(0)));
+    const box = (await graph(page).boundingBox())!;
+    expect(box.height).toBe(Math.floor(420 * 0.62));
     const table = (await page.getByTestId('flamelens-table').boundingBox())!;
-    expect(table.y).toBeGreaterThanOrEqual(graph.y + graph.height - 1);
+    expect(table.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
+  });
+});
+
+test('options: flame orientation puts the root at the bottom; the toolbar can be switched off', async () => {
+  await show(page, { frames: [corpusFrame()], width: 700, height: 300, options: { view: 'flame', showToolbar: false, showTable: false } });
+  await expect(page.getByRole('toolbar', { name: 'Flame graph' })).toHaveCount(0);
+  const height = (await canvas(page).boundingBox())!.height;
+  expect(await hoverTooltip(page, 300, height - 9)).toMatch(/^allTotal/);
+  expect(await hoverTooltip(page, 2, height - 18 - 9)).toMatch(/^net\/http\.\(\*conn\)\.serveTotal/);
+});
+
+test.describe('the Unit and Decimals field options write the values', () => {
+  const frame = corpusFrame();
+  const total = column<number>(frame, 'value')[0]!;
+  /** The corpus frame says its values are `short`; a frame whose data source gives no unit. */
+  const unitless: FrameDto = { ...frame, fields: frame.fields.map(({ config: _config, ...field }) => field) };
+
+  test('the panel’s defaults, for a frame without a unit of its own', async () => {
+    await show(page, { frames: [unitless], width: 1000, height: 500, fieldConfig: { defaults: { unit: 'ms', decimals: 1 }, overrides: [] } });
+    const expected = await page.evaluate((t) => window.flamelensHost.format('ms', t, 1), total);
+    expect(await hoverTooltip(page, 300, rowY(0))).toContain(`Total${expected}100% of all`);
+  });
+
+  test('an override of the value field, over the unit the data source set (as in Grafana, defaults do not)', async () => {
+    const overrides = [{ matcher: { id: 'byName', options: 'value' }, properties: [{ id: 'unit', value: 'ms' }] }];
+    await show(page, { frames: [frame], width: 1000, height: 500, fieldConfig: { defaults: { unit: 'bytes' }, overrides } });
+    const expected = await page.evaluate((t) => window.flamelensHost.format('ms', t), total);
+    expect(await hoverTooltip(page, 300, rowY(0))).toContain(`Total${expected}100% of all`);
   });
 });
 
@@ -204,13 +201,16 @@ test('a diff frame: grown frames red, others blue, both sides in the tooltip', a
   await expect(page.getByTestId('flamelens-legend')).toContainText('grew');
   const x = await findBar(page, SCANOBJECT_ROW, 'runtime.scanobject');
   const tip = await hoverTooltip(page, x, rowY(SCANOBJECT_ROW));
-  expect(tip).toMatch(/Baseline.*Comparison.*Change\+[\d.]+ pp of the profile/);
+  expect(tip).toMatch(/Baseline.*Comparison.*Change: \+[\d.]+ pp of the whole/);
+  // the root's first child (net/http.(*conn).serve) did not change, so its share of the grown profile shrank: blue
+  expect(await hoverTooltip(page, 2, rowY(1))).toMatch(/^net\/http\.\(\*conn\)\.serve.*Change: -/);
+  await leave(page);
   const [r, , b] = await pixel(page, x, barY(SCANOBJECT_ROW));
   expect(r).toBeGreaterThan(b! + 40);
-  // the root's first child (net/http.(*conn).serve) did not change, so its share of the grown profile shrank: blue
-  expect(await hoverTooltip(page, 2, rowY(1))).toMatch(/^net\/http\.\(\*conn\)\.serve.*Change-/);
-  const [r2, , b2] = await pixel(page, 1, barY(1));
+  const [r2, , b2] = await pixel(page, 2, barY(1));
   expect(b2).toBeGreaterThan(r2! + 20);
+  // legend + graph fill the panel
+  expect((await graph(page).boundingBox())!.height).toBe(500 - 22);
 });
 
 test.describe('frames it cannot draw give a sentence, never a blank panel', () => {
@@ -221,23 +221,48 @@ test.describe('frames it cannot draw give a sentence, never a blank panel', () =
     ['levels out of order', [{ ...base, fields: base.fields.map((f) => (f.name === 'level' ? { ...f, values: [0, 2, ...f.values.slice(2)] } : f)) }], /levels are out of order: row 1 has level 2/],
     ['only time series', [{ fields: [{ name: 'time', type: 'time', values: [1, 2] }, { name: 'value', type: 'number', values: [3, 4] }] }], /No flame graph in this data/],
     ['no frames at all', [], /No data/],
+    ['a label field of numbers without an enum', [{ ...base, fields: base.fields.map((f) => (f.name === 'label' ? { ...f, type: 'number', values: f.values.map((_, i) => i) } : f)) }], /"label" has type number but should be string or enum/],
+    ['a value that is not a number', [{ ...base, fields: base.fields.map((f) => (f.name === 'value' ? { ...f, type: 'number', values: [f.values[0], 'lots', ...f.values.slice(2)] } : f)) }], /Row 1 of the flame graph frame has no number in "value"/],
   ];
   for (const [what, frames, message] of cases) {
     test(what, async () => {
-          await page.evaluate((f) => void window.flamelensHost.render({ frames: f, width: 800, height: 400 }), frames);
+      await page.evaluate((f) => void window.flamelensHost.render({ frames: f, width: 800, height: 400 }), frames);
       await expect(page.getByTestId('flamelens-message')).toContainText(message);
+      await expect(graph(page)).toHaveCount(0);
     });
   }
 });
 
+test('frame names are text: markup in a label is shown, never run', async () => {
+  const name = '<img src=x onerror="window.flamelensInjected=1"><b>bold</b>';
+  const frame: FrameDto = {
+    fields: [
+      { name: 'level', type: 'number', values: [0, 1] },
+      { name: 'value', type: 'number', values: [10, 10] },
+      { name: 'self', type: 'number', values: [0, 10] },
+      { name: 'label', type: 'string', values: ['total', name] },
+    ],
+  };
+  await show(page, { frames: [frame], width: 1000, height: 400 });
+  expect(await hoverTooltip(page, 300, rowY(1))).toMatch(new RegExp(`^${escape(name)}Total`));
+  await expect(page.getByTestId('flamelens-table').locator('tbody tr').first()).toContainText(name);
+  await expect(page.locator('#panel img, #panel b')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { flamelensInjected?: number }).flamelensInjected)).toBeUndefined();
+});
+
 test('a 100k-row Pyroscope frame (enum labels, ns) converts in the worker and draws', async ({}, info) => {
   const { frame, total } = syntheticPyroscopeFrame(100_000);
-  await page.evaluate(() => document.querySelector('[data-testid=flamelens-canvas]')?.setAttribute('data-stale', 'true'));
+  await page.evaluate(() => document.querySelector('[data-testid=flame-area] canvas')?.setAttribute('data-stale', 'true'));
   const started = await page.evaluate((f) => window.flamelensHost.render({ frames: [f], width: 1200, height: 600 }), frame);
   await waitForDraw(page, 0);
-  const painted = await page.evaluate(() => performance.getEntriesByName('flamelens:draw').at(-1)!);
-  info.annotations.push({ type: 'data-to-paint-ms', description: (painted.startTime + painted.duration - started).toFixed(0) });
+  const painted = await page.evaluate((t) => window.flamelensHost.paints().find((p) => p.at >= t && p.draws === 1)!, started);
+  info.annotations.push({ type: 'data-to-paint-ms', description: (painted.at - started).toFixed(0) });
   const tip = await hoverTooltip(page, 600, rowY(0));
   const expected = await page.evaluate((t) => window.flamelensHost.format('ns', t), total);
-  expect(tip).toContain(`Total${expected} (100%)`);
+  expect(tip).toContain(`Total${expected}100% of all`);
 });
+
+/** A frame name as a literal regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -9,6 +9,7 @@ import {
   type DiffColourOptions,
   type PaletteName,
   type ThemeName,
+  type ValueFormatter,
   type ViewKind,
   type WidthMode,
 } from '@flamelens/renderer';
@@ -89,6 +90,11 @@ export interface FlameGraphProps {
   readonly diffLegend?: boolean;
   /** Diff trees: show `<DiffOptions>` in the toolbar (default true). */
   readonly diffOptions?: boolean;
+  /**
+   * Writes a value with its unit in the tooltip, live region and search figures (default: the tree's
+   * unit). For hosts with their own units, e.g. a Grafana panel's Unit and Decimals field options.
+   */
+  readonly formatValue?: ValueFormatter;
   /** Height of the graph in CSS px; default: the tree's height, at most `maxHeight` (600). */
   readonly height?: number;
   readonly maxHeight?: number;
@@ -293,16 +299,17 @@ export function FlameGraph(props: FlameGraphProps) {
     if (handled) e.preventDefault();
   };
 
-  const status = searchStatus(tree, renderer.searchResult, highlight ?? search, highlight !== null);
+  const format = props.formatValue;
+  const status = searchStatus(tree, renderer.searchResult, highlight ?? search, highlight !== null, format);
   const noise = renderer.diffNoise;
   const described = useMemo(
-    () => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff, noise)) : ''),
-    [tree, selected, diff, noise],
+    () => (tree && selected >= 0 && selected < tree.length ? announce(describeFrame(tree, selected, diff, noise, format ?? null)) : ''),
+    [tree, selected, diff, noise, format],
   );
   const hoveredFrame = hover?.frame ?? -1;
   const hovered = useMemo(
-    () => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff, noise) : null),
-    [tree, hoveredFrame, diff, noise],
+    () => (tree && hoveredFrame >= 0 && hoveredFrame < tree.length ? describeFrame(tree, hoveredFrame, diff, noise, format ?? null) : null),
+    [tree, hoveredFrame, diff, noise, format],
   );
   const diffTree = tree && isDiffTree(tree) ? tree : null;
   const showLegend = diffTree !== null && props.diffLegend !== false;

@@ -114,6 +114,14 @@ describe(`<FlameGraph> under React ${__REACT_MAJOR__}`, () => {
     await expect.poll(() => area().dataset.focus).toBe('main;encoding/json.Unmarshal;encoding/json.(*decodeState).object');
   });
 
+  it("writes values with the host's formatter (a Grafana unit) in the search figures and the live region", async () => {
+    const { area, q } = mount({ search: 'json', formatValue: (v) => `${v.toFixed(2)} req` });
+    await expect.poll(() => q('flame-search-status').textContent).toBe('matched: 8.00 req · 53.3% of 15.00 req');
+    area().focus();
+    key(area(), 'ArrowDown');
+    await expect.poll(() => q('flame-live').textContent).toMatch(/^all: total 15\.00 req \(100% of all\), self 0\.00 req/);
+  });
+
   it('says so when a regular expression is broken, and keeps drawing', async () => {
     const { q } = mount({ search: '(json', searchMode: 'regex' });
     await expect.poll(() => q('flame-search-status').textContent).toMatch(/Not a valid regular expression/);

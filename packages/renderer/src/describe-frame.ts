@@ -51,7 +51,16 @@ export interface DiffFigures {
   readonly z: number | null;
 }
 
-function diffFigures(tree: DiffTree, frame: FrameIndex, options: Pick<DiffColourOptions, 'metric' | 'useSelf'>, noise: NoiseModel | null): DiffFigures {
+/** Writes a value with its unit (a host's own formatter, e.g. a Grafana panel's Unit and Decimals). */
+export type ValueFormatter = (value: number) => string;
+
+function diffFigures(
+  tree: DiffTree,
+  frame: FrameIndex,
+  options: Pick<DiffColourOptions, 'metric' | 'useSelf'>,
+  noise: NoiseModel | null,
+  format: ValueFormatter | null,
+): DiffFigures {
   const reader = new DiffReader(tree, options);
   const d = reader.value(frame);
   const status = reader.status(frame);
@@ -63,8 +72,8 @@ function diffFigures(tree: DiffTree, frame: FrameIndex, options: Pick<DiffColour
         : noiseZ(noise, tree.total[frame]!, tree.totalB[frame]!)
       : null;
   return {
-    comparison: side(tree, frame, tree.totalB, tree.selfB, tree.comparisonTotal),
-    change: formatChange(d, options.metric, tree.unit) + suffix,
+    comparison: side(tree, frame, tree.totalB, tree.selfB, tree.comparisonTotal, format),
+    change: (options.metric === 'absolute-delta' && format ? signed(d, format) : formatChange(d, options.metric, tree.unit)) + suffix,
     totalDelta: formatChange(changeOf(tree.total[frame]!, tree.totalB[frame]!, tree, 'normalized-delta'), 'normalized-delta', tree.unit),
     selfDelta: formatChange(changeOf(tree.self[frame]!, tree.selfB[frame]!, tree, 'normalized-delta'), 'normalized-delta', tree.unit),
     relativeChange: formatChange(changeOf(tree.total[frame]!, tree.totalB[frame]!, tree, 'relative-change'), 'relative-change', tree.unit),
@@ -74,11 +83,17 @@ function diffFigures(tree: DiffTree, frame: FrameIndex, options: Pick<DiffColour
   };
 }
 
-function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, self: Float64Array, whole: number): SideFigures {
+/** "+1.2 s" / "−300 ms" with the host's formatter. */
+function signed(d: number, format: ValueFormatter): string {
+  return `${d > 0 ? '+' : d < 0 ? '−' : ''}${format(Math.abs(d))}`;
+}
+
+function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, self: Float64Array, whole: number, format: ValueFormatter | null): SideFigures {
   const p = tree.parent[frame]!;
+  const write = format ?? ((value: number) => formatValue(value, tree.unit));
   return {
-    total: formatValue(total[frame]!, tree.unit),
-    self: formatValue(self[frame]!, tree.unit),
+    total: write(total[frame]!),
+    self: write(self[frame]!),
     totalOfWhole: formatPercent(total[frame]!, whole),
     totalOfParent: p >= 0 ? formatPercent(total[frame]!, total[p]!) : '',
     selfOfWhole: formatPercent(self[frame]!, whole),
@@ -87,18 +102,20 @@ function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, self: Flo
 
 /**
  * Name, values with units, shares, file/binary and (diff) both sides of `frame`, the change, and the
- * noise verdict when `noise` (the renderer's `diffNoise`) is given. Allocates: call on hover, not per bar.
+ * noise verdict when `noise` (the renderer's `diffNoise`) is given. Values are written by `format`
+ * (default: the tree's unit). Allocates: call on hover, not per bar.
  */
 export function describeFrame(
   tree: FrameTree,
   frame: FrameIndex,
   diffOptions?: Pick<DiffColourOptions, 'metric' | 'useSelf'>,
   noise: NoiseModel | null = null,
+  format: ValueFormatter | null = null,
 ): FrameDescription {
   const id = tree.nameId[frame]!;
   const fileId = tree.extras ? tree.extras.fileOfName[id]! : -1;
   const binaryId = tree.extras ? tree.extras.binaryOfName[id]! : -1;
-  const diff = isDiffTree(tree) ? diffFigures(tree, frame, diffOptions ?? { metric: 'normalized-delta', useSelf: false }, noise) : null;
+  const diff = isDiffTree(tree) ? diffFigures(tree, frame, diffOptions ?? { metric: 'normalized-delta', useSelf: false }, noise, format) : null;
   const whole = isDiffTree(tree) ? tree.baselineTotal : tree.total[0]!;
   return {
     frame,
@@ -107,7 +124,7 @@ export function describeFrame(
     depth: tree.depth[frame]!,
     file: fileId >= 0 ? displayName(tree.extras!.files.get(fileId)) : null,
     binary: binaryId >= 0 ? displayName(tree.extras!.binaries.get(binaryId)) : null,
-    values: side(tree, frame, tree.total, tree.self, whole),
+    values: side(tree, frame, tree.total, tree.self, whole, format),
     diff,
   };
 }

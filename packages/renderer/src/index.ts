@@ -28,5 +28,5 @@ export {
 export { packageOf } from './colour/package-key.ts';
 export { packagePalette, THEMES, type PaletteName, type ThemeColours, type ThemeName } from './colour/palette.ts';
 export { TextFitter } from './text/text-fitter.ts';
-export { announce, describeFrame, type DiffFigures, type FrameDescription, type SideFigures } from './describe-frame.ts';
+export { announce, describeFrame, type DiffFigures, type FrameDescription, type SideFigures, type ValueFormatter } from './describe-frame.ts';
 export { describeDiffFormula, describeNoise, diffTotals, formatChange } from './colour/diff-format.ts';

@@ -71,4 +71,13 @@ describe('frame descriptions (tooltip and live region)', () => {
     expect(formatChange(-1.5e9, 'absolute-delta', 'nanoseconds')).toBe('−1.5 s');
     expect(formatChange(0, 'normalized-delta', 'count')).toBe('0 pp');
   });
+
+  it("writes values with the host's formatter when given one (a Grafana unit with its decimals)", () => {
+    const tree = diffFromFolded('main;a 10 30\nmain;b 10 0\n');
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const a = describeFrame(tree, frameAt(tree, 'main;a'), { metric: 'absolute-delta', useSelf: false }, null, ms);
+    expect([a.values.total, a.values.self, a.diff?.comparison.total]).toEqual(['10.0 ms', '10.0 ms', '30.0 ms']);
+    expect(a.values.totalOfWhole).toBe('50%');
+    expect(a.diff?.change).toBe('+20.0 ms');
+  });
 });

@@ -251,4 +251,19 @@ describe('FlameRenderer edge cases', () => {
     expect(pixel(r, box.x + 2, box.y + 1)).toEqual(rgb(colours.fills[colours.of(frame)]!));
     expect(pixel(r, 299, 59)).toEqual(rgb(THEMES.dark.background));
   });
+
+  it('counts its paints on the canvas (data-draws, data-draw-ms) for hosts that cannot reach the renderer', () => {
+    const r = new FlameRenderer();
+    made.push(r);
+    r.resize(200, 60, 1); // no tree yet: the canvas is cleared, nothing is painted
+    expect(r.canvas.dataset.draws).toBeUndefined();
+    r.setTree(TREE);
+    r.draw();
+    r.draw();
+    expect(r.canvas.dataset.draws).toBe('2');
+    expect(Number(r.canvas.dataset.drawMs)).toBeGreaterThanOrEqual(0);
+    r.setTree(null);
+    r.draw();
+    expect(r.canvas.dataset.draws).toBe('2');
+  });
 });

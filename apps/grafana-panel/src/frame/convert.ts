@@ -21,11 +21,17 @@ export type ConvertResult = { readonly ok: true; readonly tree: FrameTree } | { 
  */
 export const WORKER_MIN_ROWS = 20_000;
 
+/**
+ * Frames with more rows are refused with a message rather than converted: ten times Pyroscope's largest
+ * usual max-nodes setting, and about what a browser tab converts and holds in a few hundred MB.
+ */
+export const MAX_ROWS = 2_000_000;
+
 /** Converts on this thread (small frames, and the fallback when no worker can start). */
 export function convertHere(columns: NestedSetColumns): ConvertResult {
   const started = performance.now();
   try {
-    return finish(columns, buildNestedSetTree(columns));
+    return finish(columns, buildNestedSetTree(columns, { maxFrames: MAX_ROWS }));
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   } finally {
@@ -54,7 +60,7 @@ export async function convertInWorker(columns: NestedSetColumns): Promise<Conver
     remote ??= startWorker();
     const packed = pack(columns);
     measure('flamelens:pack', started);
-    const result = await remote.convert(transfer(packed, buffersOf(packed)));
+    const result = await remote.convert(transfer(packed, buffersOf(packed)), MAX_ROWS);
     measure('flamelens:convert', started);
     if (result.ok) performance.measure('flamelens:convert-in-worker', { start: 0, duration: result.ms });
     return result.ok ? finish(columns, treeFromWire(result.tree)) : result;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { formatPercent, functionTable, isDiffTree, topRows, type FrameTree } from '@flamelens/core';
+import { diffFunctionTable, formatPercent, functionChange, functionDelta, functionTable, isDiffTree, rankChanges, topRows, type DiffMetricOptions, type FrameTree } from '@flamelens/core';
+import { formatChange } from './graph-settings.ts';
 import type { ViewTheme } from './view-theme.ts';
 
 /** Rows shown: the heaviest functions; the search box finds the rest in the graph. */
@@ -11,7 +12,11 @@ export interface FunctionTableProps {
   readonly height: number;
   readonly theme: ViewTheme;
   readonly formatValue: (value: number) => string;
-  /** A click on a row searches for that function in the graph. */
+  /** Diffs: the metric the graph colours by; the table ranks and writes changes in it too. */
+  readonly metric: DiffMetricOptions;
+  /** The function being searched for (its row is highlighted). */
+  readonly picked: string;
+  /** A click on a row searches for that function in the graph (again: stops searching). */
   readonly onPick: (name: string) => void;
 }
 
@@ -20,9 +25,12 @@ interface Row {
   readonly cells: readonly string[];
 }
 
-/** The heaviest functions by self value (a function counted once per stack in its total), or, for a diff, by change of self share. */
-export function FunctionTable({ tree, width, height, theme, formatValue, onPick }: FunctionTableProps) {
-  const { header, rows } = useMemo(() => tableRows(tree, formatValue), [tree, formatValue]);
+/**
+ * The heaviest functions by self value (a function counted once per stack in its total), or, for a diff,
+ * the functions that changed most, in the metric (and of self or total) the graph is coloured by.
+ */
+export function FunctionTable({ tree, width, height, theme, formatValue, metric, picked, onPick }: FunctionTableProps) {
+  const { header, rows } = useMemo(() => tableRows(tree, formatValue, metric), [tree, formatValue, metric]);
   const cell = { padding: '2px 6px', borderBottom: `1px solid ${theme.border}`, whiteSpace: 'nowrap' as const };
   return (
     <div style={{ width, height, overflow: 'auto', font: `12px ${theme.fontFamily}`, color: theme.text }} data-testid="flamelens-table">
@@ -38,7 +46,12 @@ export function FunctionTable({ tree, width, height, theme, formatValue, onPick 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.name} onClick={() => onPick(row.name)} style={{ cursor: 'pointer' }}>
+            <tr
+              key={row.name}
+              onClick={() => onPick(row.name)}
+              data-picked={row.name === picked || undefined}
+              style={{ cursor: 'pointer', background: row.name === picked ? theme.selected : undefined }}
+            >
               <td style={{ ...cell, maxWidth: Math.max(100, width - 110 * (header.length - 1) - 20), overflow: 'hidden', textOverflow: 'ellipsis' }} title={row.name}>
                 {row.name}
               </td>
@@ -55,9 +68,10 @@ export function FunctionTable({ tree, width, height, theme, formatValue, onPick 
   );
 }
 
-function tableRows(tree: FrameTree, formatValue: (v: number) => string): { header: string[]; rows: Row[] } {
-  const a = functionTable(tree);
+/** The table's header and rows (at most 200) for a tree: what the component shows, as data. */
+export function tableRows(tree: FrameTree, formatValue: (v: number) => string, metric: DiffMetricOptions): { header: string[]; rows: Row[] } {
   if (!isDiffTree(tree)) {
+    const a = functionTable(tree);
     const whole = tree.total[0]!;
     const rows = topRows(a, 'self', ROW_LIMIT).map((r) => ({
       name: tree.names.get(a.nameId[r]!),
@@ -65,22 +79,17 @@ function tableRows(tree: FrameTree, formatValue: (v: number) => string): { heade
     }));
     return { header: ['Function', 'Self', 'Total'], rows };
   }
-  const b = functionTable(tree, tree.selfB, tree.totalB);
-  const selfA = new Float64Array(tree.names.length);
-  const selfB = new Float64Array(tree.names.length);
-  for (let r = 0; r < a.nameId.length; r++) selfA[a.nameId[r]!] = a.self[r]!;
-  for (let r = 0; r < b.nameId.length; r++) selfB[b.nameId[r]!] = b.self[r]!;
-  const shareA = (n: number) => (tree.baselineTotal === 0 ? 0 : selfA[n]! / tree.baselineTotal);
-  const shareB = (n: number) => (tree.comparisonTotal === 0 ? 0 : selfB[n]! / tree.comparisonTotal);
-  const names: number[] = [];
-  for (let n = 1; n < tree.names.length; n++) if (selfA[n] !== 0 || selfB[n] !== 0) names.push(n);
-  names.sort((x, y) => Math.abs(shareB(y) - shareA(y)) - Math.abs(shareB(x) - shareA(x)) || x - y);
-  const rows = names.slice(0, ROW_LIMIT).map((n) => {
-    const pp = (shareB(n) - shareA(n)) * 100;
+  const table = diffFunctionTable(tree);
+  const [a, b] = metric.useSelf ? [table.self, table.selfB] : [table.total, table.totalB];
+  const side = metric.useSelf ? 'self' : 'total';
+  // the root ("all") is the whole profile, not a function
+  const ranked = rankChanges(tree, table, metric, ROW_LIMIT + 1).filter((r) => table.nameId[r] !== 0);
+  const rows = ranked.slice(0, ROW_LIMIT).map((r) => {
+    const change = functionChange(table, r);
     return {
-      name: tree.names.get(n),
-      cells: [formatValue(selfA[n]!), formatValue(selfB[n]!), `${pp > 0 ? '+' : ''}${Number(pp.toPrecision(3))} pp`],
+      name: tree.names.get(table.nameId[r]!),
+      cells: [formatValue(a[r]!), formatValue(b[r]!), change === 'new' || change === 'removed' ? change : formatChange(functionDelta(table, r, metric), metric, formatValue)],
     };
   });
-  return { header: ['Function', 'Baseline self', 'Comparison self', 'Change'], rows };
+  return { header: ['Function', `Baseline ${side}`, `Comparison ${side}`, 'Change'], rows };
 }

@@ -6,10 +6,10 @@ import { expose, transfer } from 'comlink';
 import { buildNestedSetTree, toErrorInfo, transferablesOf, treeToWire, type NestedSetColumns } from '@flamelens/core';
 
 const api = {
-  convert(columns: NestedSetColumns) {
+  convert(columns: NestedSetColumns, maxFrames: number) {
     try {
       const started = performance.now();
-      const wire = treeToWire(buildNestedSetTree(columns));
+      const wire = treeToWire(buildNestedSetTree(columns, { maxFrames }));
       return transfer({ ok: true as const, tree: wire, ms: performance.now() - started }, transferablesOf(wire));
     } catch (error) {
       return { ok: false as const, error: toErrorInfo(error) };

@@ -59,6 +59,23 @@ function registerSharedModules() {
 function initEditorRegistry() {
   const ids = ['boolean', 'text', 'number', 'radio', 'select', 'multiSelect', 'color', 'unit', 'slider', 'fieldColor', 'mappings', 'thresholds', 'links', 'strings', 'interval', 'custom', 'stats-picker', 'timezone', 'field-name', 'dashboard-uid'];
   GrafanaData.standardEditorsRegistry.setInit(() => ids.map((id) => ({ id, name: id, editor: () => null })));
+  GrafanaData.standardFieldConfigEditorRegistry.setInit(standardFieldConfigs);
+}
+
+/**
+ * Grafana core also fills the standard field-config registry at boot (getAllStandardFieldConfigs in
+ * app/core): without it a plugin's fieldConfigRegistry is empty and applyFieldOverrides drops the panel's
+ * Unit and Decimals. Unit and Decimals process values as Grafana's do (unit for every field, decimals for
+ * number fields); the other standard options are listed so `disableStandardOptions` has them to remove.
+ */
+function standardFieldConfigs() {
+  const { FieldConfigProperty: P, FieldType, stringOverrideProcessor, numberOverrideProcessor } = GrafanaData;
+  const item = (id, process, shouldApply) => ({ id, path: id, name: id, editor: () => null, override: () => null, process, shouldApply, settings: {} });
+  const real = [item(P.Unit, stringOverrideProcessor, () => true), item(P.Decimals, numberOverrideProcessor, (field) => field.type === FieldType.number)];
+  const others = Object.values(P)
+    .filter((id) => id !== P.Unit && id !== P.Decimals)
+    .map((id) => item(id, (value) => value, () => false));
+  return [...real, ...others];
 }
 
 let plugin = null;
@@ -140,9 +157,38 @@ function draw({ frames, width = 1000, height = 500, theme = 'dark', options = {}
 const update = (changes) => draw({ ...last, ...changes });
 
 /** A value as Grafana's own formatter writes it in `unit` (the oracle for tooltip texts). */
-const format = (unit, value) => GrafanaData.formattedValueToString(GrafanaData.getValueFormat(unit)(value));
+const format = (unit, value, decimals) => GrafanaData.formattedValueToString(GrafanaData.getValueFormat(unit)(value, decimals));
 
-window.flamelensHost = { load, render, update, format, theme: (mode) => ({ background: themes[mode].colors.background.primary }) };
+/**
+ * Every paint of a flame graph canvas in the panel, as { at, draws, ms }: `at` is when the paint ended
+ * (a MutationObserver sees the renderer's data-draws change right after it), `ms` the paint's own time
+ * (data-draw-ms, exact for the last paint of a batch). What the specs and `npm run bench` time the panel with.
+ */
+const paintLog = [];
+new MutationObserver((records) => {
+  const at = performance.now();
+  for (const record of records) {
+    const canvas = record.target;
+    // two paints in one task arrive in one batch: the count is the old value plus one, not the current one
+    if (canvas.tagName === 'CANVAS') paintLog.push({ at, draws: Number(record.oldValue ?? 0) + 1, ms: Number(canvas.dataset.drawMs) });
+  }
+}).observe(document.getElementById('panel'), { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-draws'] });
+
+/** What Grafana does with a saved panel when the plugin loads: asks shouldMigrate, runs the migration handler. */
+async function migrate(options) {
+  const panel = { id: 1, type: PLUGIN_ID, pluginVersion: plugin.meta.info.version, options, fieldConfig: { defaults: {}, overrides: [] } };
+  return { shouldMigrate: plugin.shouldMigrate?.(panel) ?? false, options: await plugin.onPanelMigration?.(panel) };
+}
+
+window.flamelensHost = {
+  load,
+  render,
+  update,
+  format,
+  migrate,
+  paints: () => paintLog.slice(),
+  theme: (mode) => ({ background: themes[mode].colors.background.primary, text: themes[mode].colors.text.primary }),
+};
 
 try {
   registerSharedModules();
