@@ -201,9 +201,9 @@ test('a diff frame: grown frames red, others blue, both sides in the tooltip', a
   await expect(page.getByTestId('flamelens-legend')).toContainText('grew');
   const x = await findBar(page, SCANOBJECT_ROW, 'runtime.scanobject');
   const tip = await hoverTooltip(page, x, rowY(SCANOBJECT_ROW));
-  expect(tip).toMatch(/Baseline.*Comparison.*Change: \+[\d.]+ pp of the whole/);
+  expect(tip).toMatch(/Baseline.*Comparison.*colour: \+[\d.]+ pp of the whole/);
   // the root's first child (net/http.(*conn).serve) did not change, so its share of the grown profile shrank: blue
-  expect(await hoverTooltip(page, 2, rowY(1))).toMatch(/^net\/http\.\(\*conn\)\.serve.*Change: -/);
+  expect(await hoverTooltip(page, 2, rowY(1))).toMatch(/^net\/http\.\(\*conn\)\.serve.*colour: [−-]/);
   await leave(page);
   const [r, , b] = await pixel(page, x, barY(SCANOBJECT_ROW));
   expect(r).toBeGreaterThan(b! + 40);
