@@ -13,30 +13,30 @@ function fitter() {
 
 describe('label fitting', () => {
   it('keeps a label that fits', () => {
-    expect(fitter().f.fit('runtime.mallocgc', 16)).toBe('runtime.mallocgc');
+    expect(fitter().f.label('runtime.mallocgc', 16)).toBe('runtime.mallocgc');
   });
 
   it('trims in the middle, keeping the start and the end', () => {
-    const text = fitter().f.fit('encoding/json.(*decodeState).object', 15);
+    const text = fitter().f.label('encoding/json.(*decodeState).object', 15);
     expect(text).toBe('encodin….object');
     expect(text.length).toBeLessThanOrEqual(16);
-    expect(fitter().f.fit('encoding/json.(*decodeState).object', 15).length - 1).toBeLessThanOrEqual(15);
+    expect(fitter().f.label('encoding/json.(*decodeState).object', 15).length - 1).toBeLessThanOrEqual(15);
   });
 
   it('gives up when not even a character and the ellipsis fit', () => {
-    expect(fitter().f.fit('abcdef', 1.5)).toBe('');
+    expect(fitter().f.label('abcdef', 1.5)).toBe('');
   });
 
   it('keeps a search match visible when the middle trim would cut it', () => {
-    const text = fitter().f.fit('github.com/acme/server.(*Handler).ServeHTTP', 14, [24, 31]);
+    const text = fitter().f.label('github.com/acme/server.(*Handler).ServeHTTP', 14, [24, 31]);
     expect(text).toContain('Handler');
     expect(text.length).toBeLessThanOrEqual(14);
   });
 
   it('measures each character once per font, not each label', () => {
     const { f, calls } = fitter();
-    f.fit('aaaaaaaaaaaaaaaaaaaa', 5);
-    f.fit('aaaaaaaaaaaaaaaaaaaa', 7);
+    f.label('aaaaaaaaaaaaaaaaaaaa', 5);
+    f.label('aaaaaaaaaaaaaaaaaaaa', 7);
     expect(calls()).toBe(2); // 'a' and the ellipsis
   });
 });

@@ -111,14 +111,14 @@ export class PreorderWriter {
   /** Exact-length columns, totals and subtree ends (one reverse pass: children follow their parent). */
   finish(): WrittenColumns {
     const n = this.length;
-    const fit = <T extends Int32Array | Uint32Array | Uint16Array | Float64Array>(a: T): T => {
+    const trimmed = <T extends Int32Array | Uint32Array | Uint16Array | Float64Array>(a: T): T => {
       if (n >= a.length * COMPACT_BELOW) return a.subarray(0, n) as T;
       const compact = a.slice(0, n) as T;
       recycle(a);
       return compact;
     };
-    const parent = fit(this.parent);
-    const self = this.self.map(fit);
+    const parent = trimmed(this.parent);
+    const self = this.self.map(trimmed);
     const total = self.map((s) => {
       const t = newArray(Float64Array, n, false);
       t.set(s);
@@ -140,7 +140,7 @@ export class PreorderWriter {
         column[p] = column[p]! + column[f]!;
       }
     }
-    const depth = fit(this.depth);
+    const depth = trimmed(this.depth);
     let maxDepth = 0;
     for (let f = 0; f < n; f++) {
       subtreeEnd[f] = f + size[f]!;
@@ -153,7 +153,7 @@ export class PreorderWriter {
     let stacks = 0;
     for (let f = 1; f < n; f++) stacks += ends[f]!;
     recycle(ends);
-    return { length: n, parent, nameId: fit(this.nameId), depth, subtreeEnd, self, total, maxDepth, stacks };
+    return { length: n, parent, nameId: trimmed(this.nameId), depth, subtreeEnd, self, total, maxDepth, stacks };
   }
 }
 

@@ -250,7 +250,7 @@ export class FlamePainter {
       let text = this.cacheText[id];
       if (this.cacheRoom[id] !== room || text === undefined) {
         const name = names.get(id);
-        text = this.fitter.fit(displayName(name), room, input.matchRange ? input.matchRange(name) : null);
+        text = this.fitter.label(displayName(name), room, input.matchRange ? input.matchRange(name) : null);
         this.cacheText[id] = text;
         this.cacheRoom[id] = room;
       }

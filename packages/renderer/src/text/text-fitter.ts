@@ -46,7 +46,7 @@ export class TextFitter {
    * `text` if it fits in `available`, else a middle-trimmed version with an ellipsis, or '' when not even
    * one character and the ellipsis fit. `keep` is a range to keep visible (a search match).
    */
-  fit(text: string, available: number, keep: readonly [number, number] | null = null): string {
+  label(text: string, available: number, keep: readonly [number, number] | null = null): string {
     const full = this.width(text);
     if (full <= available) return text;
     const budget = available - this.ellipsis;
