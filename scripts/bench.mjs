@@ -98,25 +98,8 @@ async function benchNode() {
 }
 
 async function benchBrowser() {
-  const { chromium } = await import('playwright');
-  const server = await createServer({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
-    worker: { format: 'es' },
-    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
-    optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
-  });
-  await server.listen();
-  const address = server.httpServer.address();
-  const base = `http://127.0.0.1:${address.port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--enable-precise-memory-info'],
-  });
   const rows = [];
-  try {
+  await withBrowserPage(async (_page, base, browser) => {
     for (const size of sizes) {
       for (const ext of ['collapsed', 'pb.gz']) {
         const results = [];
@@ -132,32 +115,13 @@ async function benchBrowser() {
         rows.push([`${size}.${ext}`, fmt(median(ms)), fmt(Math.min(...ms)), results[0].frames, fmt(results[0].bytesPerFrame, 1), fmt(Math.max(...results.map((x) => x.longestTaskMs))), results[0].progressEvents]);
       }
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
   table(`Parse in the browser worker, file Blob → tree on the page (median of ${runs})`, ['file', 'median ms', 'min ms', 'frames', 'tree B/frame', 'longest main task ms', 'progress events'], rows);
 }
 
 async function benchRender() {
-  const { chromium } = await import('playwright');
-  const server = await createServer({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
-    worker: { format: 'es' },
-    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
-    optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
-  });
-  await server.listen();
-  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
   const size = sizes[sizes.length - 1];
-  try {
+  await withBrowserPage(async (_page, base, browser) => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 2 });
     await page.goto(`${base}/scripts/bench/browser-render.html`);
     await page.waitForFunction(() => typeof window.benchRender === 'function');
@@ -171,10 +135,7 @@ async function benchRender() {
     table('Redraw (JS + rasterization, timed to a 1-px getImageData)', ['what', 'median ms', 'max ms', 'JS only ms', 'bars', 'labels'],
       Object.entries(r.rows).map(([k, v]) => [k, fmt(v.medianMs, 1), fmt(v.maxMs, 1), fmt(v.jsMs, 1), v.bars ?? '', v.labels ?? '']));
     table('Hit test (mean of 20 000 points)', ['view', 'µs per hit test'], Object.entries(r.hitTestUs).map(([k, v]) => [k, fmt(v, 2)]));
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 async function bundleForNode(entry, name) {
@@ -226,24 +187,8 @@ async function benchDiffNode() {
 }
 
 async function benchDiffBrowser() {
-  const { chromium } = await import('playwright');
-  const server = await createServer({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
-    worker: { format: 'es' },
-    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
-    optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
-  });
-  await server.listen();
-  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
   const rows = [];
-  try {
+  await withBrowserPage(async (_page, base, browser) => {
     for (const name of diffs) {
       for (const ext of ['collapsed', 'pb.gz']) {
         const results = [];
@@ -261,10 +206,7 @@ async function benchDiffBrowser() {
         rows.push([`${name}.${ext}`, fmt(alone), fmt(diff), fmt(diff / alone, 2), results[0].frames, fmt(Math.max(...results.map((x) => x.longestTaskMs)))]);
       }
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
   table(
     `Diff in the browser workers: larger file alone vs the pair compared (both parsed at once in two workers, merged in one; median of ${runs}). Target: diff ÷ alone ≤ 1.3`,
     ['pair', 'larger alone ms', 'diff ms', 'diff ÷ alone', 'merged frames', 'longest main task ms'],
@@ -383,6 +325,7 @@ async function benchBrowserViews() {
   });
 }
 
+/** A Vite dev server over the repository and Debian's Chromium; `use(page, base, browser)` runs the bench. */
 async function withBrowserPage(use) {
   const { chromium } = await import('playwright');
   const server = await createServer({
@@ -398,7 +341,7 @@ async function withBrowserPage(use) {
   const base = `http://127.0.0.1:${server.httpServer.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--enable-precise-memory-info'],
   });
   try {
     const page = await browser.newPage();
