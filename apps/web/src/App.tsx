@@ -1,4 +1,4 @@
-import { findSampleType, foldDiffChunks, isDiffTree, withSampleType, type FrameTree } from '@flamelens/core';
+import { findSampleType, isDiffTree, withSampleType, type FrameTree } from '@flamelens/core';
 import type { DiffSide } from '@flamelens/core/client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
@@ -103,12 +103,11 @@ export function App() {
   const exportFolded = async () => {
     if (!tree) return;
     try {
-      download(await foldedBlob(tree, (t) => (isDiffTree(t) ? foldDiffChunks(t) : [])), exportName(name, isDiffTree(tree) ? 'diff.folded.txt' : 'folded.txt'));
+      download(await foldedBlob(tree), exportName(name, isDiffTree(tree) ? 'diff.folded.txt' : 'folded.txt'));
     } catch (error) {
       ws.report('Could not export the folded text.', describeFailure(error));
     }
   };
-
 
   return (
     <DropZone targets={dropTargets(shown)} onFiles={onFiles}>

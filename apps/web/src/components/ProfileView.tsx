@@ -58,6 +58,9 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
   const tree = useMemo(() => (base ? withSampleType(base, Math.min(typeIndex, base.sampleTypes.length - 1)) : null), [base, typeIndex]);
   const table = useMemo(() => tableOf(plain ? own.functions : view.functions, base, tree), [plain, own.functions, view.functions, base, tree]);
 
+  // A name scan of every row: only when the table or the chosen function changes, not on every render.
+  const selectedNameId = useMemo(() => (sandwichName && tree ? nameIdOf(tree, table, sandwichName) : null), [sandwichName, tree, table]);
+
   const setTransforms = (next: readonly Transform[]) => setHash({ transforms: next.length ? encodeTransforms(next) : undefined });
   const onFrameAction = (action: FrameAction, info: FrameActionInfo) => {
     if (action === 'show-sandwich') return setHash({ sandwich: info.name });
@@ -143,7 +146,7 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
         unit={tree?.unit ?? ''}
         theme={theme}
         height={Math.max(120, bottomHeight - 40)}
-        selectedNameId={sandwichName && tree ? nameIdOf(tree, table, sandwichName) : null}
+        selectedNameId={selectedNameId}
         onSelect={(_, name) => setHash({ sandwich: name === sandwichName ? undefined : name })}
         {...(sideNames ? { sideNames: TABLE_SIDE_NAMES } : {})}
         {...(shown.kind === 'diff' ? { defaultSort: { by: 'delta' as const } } : {})}

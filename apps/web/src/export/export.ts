@@ -1,4 +1,4 @@
-import { foldChunks, isDiffTree, type FrameTree } from '@flamelens/core';
+import { foldChunks, foldDiffChunks, isDiffTree, type FrameTree } from '@flamelens/core';
 
 /** Saves a Blob as a file download (an object URL on a temporary link; no data leaves the page). */
 export function download(blob: Blob, fileName: string): void {
@@ -26,9 +26,9 @@ export function canvasPng(container: HTMLElement): Promise<Blob> {
  * The profile as folded text, built in pieces (a 1M-stack profile is ~200 MB of text; never one string).
  * A diff is written in the 3-column form `stack before after`.
  */
-export async function foldedBlob(tree: FrameTree, foldDiff?: (tree: FrameTree) => Iterable<string>): Promise<Blob> {
+export async function foldedBlob(tree: FrameTree): Promise<Blob> {
   const pieces: string[] = [];
-  const chunks = isDiffTree(tree) && foldDiff ? foldDiff(tree) : foldChunks(tree);
+  const chunks = isDiffTree(tree) ? foldDiffChunks(tree) : foldChunks(tree);
   for (const piece of chunks) pieces.push(piece);
   return new Blob(pieces, { type: 'text/plain;charset=utf-8' });
 }

@@ -78,6 +78,36 @@ export function useWorkspace() {
     return { signal: controller.signal, mine, progress, fail, done: () => (current.current = null) };
   }, []);
 
+  /** Puts a finished load on screen (with the next load id); the worker may forget what it replaces. */
+  const replaceShown = useCallback(
+    (make: (id: number) => Shown) => {
+      const previous = latest.current.shown;
+      setState({ shown: make(++loads.current), loading: null, error: null });
+      releaseShown(parser, previous);
+    },
+    [parser],
+  );
+
+  const compareRefs = useCallback(
+    async (baseline: SourceRef, comparison: SourceRef | null) => {
+      const job = begin(comparison ? `Comparing ${baseline.name} with ${comparison.name}` : `Reading ${baseline.name}`);
+      const title = comparison ? `Could not compare ${baseline.name} with ${comparison.name}.` : `Could not open ${baseline.name}.`;
+      const [a, b] = await Promise.all([openSource(baseline, job.signal), comparison ? openSource(comparison, job.signal) : null]);
+      if (!a.ok) return job.fail(title, withSide('The baseline', baseline.name, a.error));
+      if (b && !b.ok) return job.fail(title, withSide('The comparison', comparison!.name, b.error));
+      const onProgress = (p: ParseProgress, side: DiffSide) => job.progress(side)(p);
+      const outcome = await parser.diff(
+        { baseline: a.source, comparison: b ? b.source : null },
+        { signal: job.signal, onProgress, baselineName: baseline.name, ...(comparison ? { comparisonName: comparison.name } : {}) },
+      );
+      if (!job.mine()) return;
+      if (!outcome.ok) return job.fail(title, outcome.error);
+      job.done();
+      replaceShown((id) => ({ kind: 'diff', id, diff: outcome.diff, baseline, comparison }));
+    },
+    [begin, parser, replaceShown],
+  );
+
   const open = useCallback(
     async (ref: SourceRef) => {
       const job = begin(`Reading ${ref.name}`);
@@ -98,35 +128,9 @@ export function useWorkspace() {
         return compareRefs(ref, null);
       }
       job.done();
-      const previous = latest.current.shown;
-      setState({ shown: { kind: 'single', id: ++loads.current, profile: outcome.profile, source: ref }, loading: null, error: null });
-      releaseShown(parser, previous);
+      replaceShown((id) => ({ kind: 'single', id, profile: outcome.profile, source: ref }));
     },
-    // compareRefs is stable (declared below with the same deps)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [begin, parser],
-  );
-
-  const compareRefs = useCallback(
-    async (baseline: SourceRef, comparison: SourceRef | null) => {
-      const job = begin(comparison ? `Comparing ${baseline.name} with ${comparison.name}` : `Reading ${baseline.name}`);
-      const title = comparison ? `Could not compare ${baseline.name} with ${comparison.name}.` : `Could not open ${baseline.name}.`;
-      const [a, b] = await Promise.all([openSource(baseline, job.signal), comparison ? openSource(comparison, job.signal) : null]);
-      if (!a.ok) return job.fail(title, withSide('The baseline', baseline.name, a.error));
-      if (b && !b.ok) return job.fail(title, withSide('The comparison', comparison!.name, b.error));
-      const onProgress = (p: ParseProgress, side: DiffSide) => job.progress(side)(p);
-      const outcome = await parser.diff(
-        { baseline: a.source, comparison: b ? b.source : null },
-        { signal: job.signal, onProgress, baselineName: baseline.name, ...(comparison ? { comparisonName: comparison.name } : {}) },
-      );
-      if (!job.mine()) return;
-      if (!outcome.ok) return job.fail(title, outcome.error);
-      job.done();
-      const previous = latest.current.shown;
-      setState({ shown: { kind: 'diff', id: ++loads.current, diff: outcome.diff, baseline, comparison }, loading: null, error: null });
-      releaseShown(parser, previous);
-    },
-    [begin, parser],
+    [begin, parser, compareRefs, replaceShown],
   );
 
   /** Opens one file, or compares two (the first is the baseline). More than two: an error, nothing lost. */
