@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { computeView, functionTables, importProfile, sandwich } from '../../packages/core/src/index.ts';
+import { computePreview, computeView, functionTables, importProfile, previewBase, pruneLimits, PREVIEW_SHARE, sandwich } from '../../packages/core/src/index.ts';
 import { analysisCases } from './analysis-cases.ts';
 
 const [file, runsText] = process.argv.slice(2);
@@ -17,6 +17,23 @@ if (!result.ok) {
 }
 const tree = result.tree;
 
+const share = Number(process.env.PREVIEW_SHARE ?? PREVIEW_SHARE);
+
+/** The preview of a case (its last step pruned at PREVIEW_SHARE, from the exact view before it). */
+function preview(c: ReturnType<typeof analysisCases>[number]): number {
+  if (c.sandwich) {
+    const limits = pruneLimits(tree, share);
+    const s = sandwich(tree, c.sandwich, limits ? { limits, pruned: 0 } : null);
+    return s.callers.length + s.callees.length;
+  }
+  const baseSpec = previewBase(c.spec)!;
+  const base = computeView(tree, baseSpec);
+  if (!base.ok) throw new Error(base.error.message);
+  const view = computePreview(base, c.spec, share);
+  if (!view.ok) throw new Error(view.error.message);
+  return view.tree.length;
+}
+
 function time(f: () => number): { ms: number; frames: number } {
   const ms: number[] = [];
   let frames = 0;
@@ -28,10 +45,15 @@ function time(f: () => number): { ms: number; frames: number } {
   return { ms: ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!, frames };
 }
 
-const rows = [{ label: 'function tables (every sample type)', ...time(() => functionTables(tree)[0]!.nameId.length) }];
+const rows: { label: string; ms: number; frames: number; previewMs?: number; previewFrames?: number }[] = [
+  { label: 'function tables (every sample type)', ...time(() => functionTables(tree)[0]!.nameId.length) },
+];
 for (const c of analysisCases(tree)) {
+  const p = time(() => preview(c));
   rows.push({
     label: c.label,
+    previewMs: p.ms,
+    previewFrames: p.frames,
     ...time(() => {
       if (c.sandwich) {
         const s = sandwich(tree, c.sandwich);

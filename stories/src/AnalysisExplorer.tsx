@@ -49,11 +49,13 @@ export function AnalysisExplorer({ load, initialTransforms = [], theme = 'light'
     if (t) setTransforms([...transforms, t]);
   };
   const tree = view.tree;
-  const table = tree ? (view.functions[tree.sampleTypeIndex] ?? view.functions[0] ?? null) : null;
+  // while a preview is drawn, the table is still the last exact view's (names from its own tree)
+  const tablesTree = view.functionsOf;
+  const table = tablesTree ? (view.functions[tablesTree.sampleTypeIndex] ?? view.functions[0] ?? null) : null;
   if (typeof handle === 'string') return <p data-testid="story-status">{handle}</p>;
   return (
     <div data-testid="analysis-explorer" data-pending={view.pending} style={{ display: 'grid', gap: 8 }}>
-      <TransformBar transforms={transforms} applied={view.pending ? undefined : view.applied} onChange={setTransforms} inverted={inverted} onInvertedChange={setInverted} pending={view.pending} error={view.error?.message} theme={theme} />
+      <TransformBar transforms={transforms} applied={view.pending ? undefined : view.applied} onChange={setTransforms} inverted={inverted} onInvertedChange={setInverted} pending={view.pending} refining={view.pending && !view.exact} error={view.error?.message} theme={theme} />
       <FlameGraph profile={tree} theme={theme} highlightName={selected?.name ?? null} onFrameAction={onFrameAction} onTreeShown={view.treeShown} maxHeight={420} />
       {sandwichOf && (
         <SandwichView
@@ -70,8 +72,9 @@ export function AnalysisExplorer({ load, initialTransforms = [], theme = 'light'
       )}
       <FunctionTable
         table={table}
-        names={tree?.names ?? null}
-        unit={tree?.unit ?? ''}
+        names={tablesTree?.names ?? null}
+        unit={tablesTree?.unit ?? ''}
+        stale={tablesTree !== tree}
         theme={theme}
         selectedNameId={selected?.id ?? null}
         onSelect={(id, name) => {

@@ -55,7 +55,9 @@ export { decodeTransforms, encodeTransforms } from './analysis/transform-url.ts'
 export { callersTree, invertTree } from './analysis/invert.ts';
 export { sandwich, sandwichOf, type Sandwich } from './analysis/sandwich.ts';
 export { outermostFrames } from './analysis/rewrite-frames.ts';
-export { computeView, viewKey, type ViewResult, type ViewSpec } from './analysis/view.ts';
+export { computePreview, computeView, previewBase, viewKey, type PreviewResult, type ViewResult, type ViewSpec } from './analysis/view.ts';
+export type { PruneRequest } from './analysis/rewrite.ts';
+export { PREVIEW_SHARE, pruneLimits } from './analysis/tree-writer.ts';
 export { summarize, type ProfileSummary } from './analysis/summary.ts';
 export { foldChunks, foldToString } from './format/fold.ts';
 export { displayName } from './format/display-name.ts';

@@ -11,9 +11,12 @@ export interface SandwichViewProps {
    * ProfileParser.sandwich's result (`{ callers, callees }`, both rooted at the function), or null while it
    * is being computed (the header shows `pending`, or `error` when set).
    */
-  readonly sandwich: { readonly callers: FrameTree; readonly callees: FrameTree } | null;
+  readonly sandwich: { readonly callers: FrameTree; readonly callees: FrameTree; readonly exact?: boolean } | null;
   readonly onClose: () => void;
-  /** Still computing (a previous sandwich, if any, stays on screen dimmed). */
+  /**
+   * Still computing (a previous sandwich, if any, stays on screen dimmed; a preview, `exact` false, stays
+   * as it is while its exact halves are computed).
+   */
   readonly pending?: boolean;
   /** Why the sandwich could not be computed, as a sentence. */
   readonly error?: string | null;
@@ -52,6 +55,7 @@ export function SandwichView(p: SandwichViewProps) {
   const onCallersShown = useCallback((tree: FrameTree) => onTreeShown?.('callers', tree), [onTreeShown]);
   const onCalleesShown = useCallback((tree: FrameTree) => onTreeShown?.('callees', tree), [onTreeShown]);
   const common = { theme, palette: p.palette, diff: p.diff, sideNames: p.sideNames, toolbar: false, height: p.height, maxHeight: p.maxHeight ?? 300 };
+  const refining = p.sandwich?.exact === false;
   return (
     <section aria-label={`Sandwich of ${displayName(p.name)}`} data-testid="sandwich-view" data-function={p.name} style={{ ...rootStyle(c), ...p.style }} className={p.className}>
       <header style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 0', borderBottom: `1px solid ${c.line}` }}>
@@ -59,7 +63,7 @@ export function SandwichView(p: SandwichViewProps) {
         <code title={displayName(p.name)} style={{ flex: '1 1 auto', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
           {displayName(p.name)}
         </code>
-        {p.pending && <span style={{ color: c.muted }}>computing…</span>}
+        {p.pending && <span style={{ color: c.muted }}>{refining ? 'refining…' : 'computing…'}</span>}
         {p.error && (
           <span role="alert" style={{ color: c.error }}>
             {p.error}
@@ -70,7 +74,7 @@ export function SandwichView(p: SandwichViewProps) {
         </button>
       </header>
       {p.sandwich && (
-        <div style={{ opacity: p.pending ? 0.6 : 1 }}>
+        <div style={{ opacity: p.pending && !refining ? 0.6 : 1 }}>
           <div data-testid="sandwich-callers" aria-label="Callers">
             <div style={{ color: c.muted, fontSize: 12, padding: '2px 0' }}>Callers ↑</div>
             <FlameGraph {...common} profile={p.sandwich.callers} defaultView="flame" onFrameClick={(info) => p.onFrameClick?.(info, 'callers')} onTreeShown={onCallersShown} />

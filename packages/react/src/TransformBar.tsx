@@ -15,6 +15,8 @@ export interface TransformBarProps {
   readonly onInvertedChange?: (inverted: boolean) => void;
   /** The view is being computed. */
   readonly pending?: boolean;
+  /** A preview of the view is drawn and the exact view is on its way (shown instead of `pending`). */
+  readonly refining?: boolean;
   /** Why the view could not be computed (an `invalid-transform` message, …). */
   readonly error?: string | null;
   readonly theme?: ThemeName;
@@ -57,7 +59,12 @@ export function TransformBar(p: TransformBarProps) {
           Clear all
         </button>
       )}
-      {p.pending && <span style={{ color: c.muted }}>applying…</span>}
+      {p.pending && !p.refining && <span style={{ color: c.muted }}>applying…</span>}
+      {p.refining && (
+        <span style={{ color: c.muted }} data-testid="view-refining" title="The picture is drawn; the frames narrower than a hundred-thousandth of the whole and the function table follow.">
+          refining…
+        </span>
+      )}
       {p.error && (
         <span role="alert" style={{ color: c.error }}>
           {p.error}

@@ -56,10 +56,17 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
 
   const base: FrameTree | null = plain ? own.tree : view.tree;
   const tree = useMemo(() => (base ? withSampleType(base, Math.min(typeIndex, base.sampleTypes.length - 1)) : null), [base, typeIndex]);
-  const table = useMemo(() => tableOf(plain ? own.functions : view.functions, base, tree), [plain, own.functions, view.functions, base, tree]);
+  // The table's own tree: while a preview of a large view is drawn, the table is still the last exact view's.
+  const tablesBase: FrameTree | null = plain ? own.tree : view.functionsOf;
+  const tablesTree = useMemo(
+    () => (tablesBase ? (tablesBase === base ? tree : withSampleType(tablesBase, Math.min(typeIndex, tablesBase.sampleTypes.length - 1))) : null),
+    [tablesBase, base, tree, typeIndex],
+  );
+  const table = useMemo(() => tableOf(plain ? own.functions : view.functions, tablesBase, tablesTree), [plain, own.functions, view.functions, tablesBase, tablesTree]);
+  const tableStale = !plain && view.functionsOf !== view.tree;
 
   // A name scan of every row: only when the table or the chosen function changes, not on every render.
-  const selectedNameId = useMemo(() => (sandwichName && tree ? nameIdOf(tree, table, sandwichName) : null), [sandwichName, tree, table]);
+  const selectedNameId = useMemo(() => (sandwichName && tablesTree ? nameIdOf(tablesTree, table, sandwichName) : null), [sandwichName, tablesTree, table]);
 
   const setTransforms = (next: readonly Transform[]) => setHash({ transforms: next.length ? encodeTransforms(next) : undefined });
   const onFrameAction = (action: FrameAction, info: FrameActionInfo) => {
@@ -106,6 +113,7 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
         inverted={inverted}
         onInvertedChange={(on) => setHash({ inverted: on })}
         pending={!plain && view.pending}
+        refining={!plain && view.pending && !view.exact}
         error={decoded.ok ? (view.error?.message ?? null) : `The link's transforms could not be read: ${decoded.error.message}`}
         theme={theme}
       />
@@ -142,8 +150,9 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
       <FunctionTable
         key={`${shown.kind}-${shown.id}`}
         table={table}
-        names={tree?.names ?? null}
-        unit={tree?.unit ?? ''}
+        names={tablesTree?.names ?? null}
+        unit={tablesTree?.unit ?? ''}
+        stale={tableStale}
         theme={theme}
         height={Math.max(120, bottomHeight - 40)}
         selectedNameId={selectedNameId}

@@ -16,14 +16,14 @@ export class BufferPool {
     readonly maxBytes: number,
   ) {}
 
-  /** A buffer of at least `byteLength` bytes (contents undefined): a recycled one at most twice as large, or new. */
-  take(byteLength: number): ArrayBuffer {
+  /** A recycled buffer of at least `byteLength` bytes and at most twice that (contents undefined), or null. */
+  take(byteLength: number): ArrayBuffer | null {
     let best = -1;
     for (let i = 0; i < this.free.length; i++) {
       const size = this.free[i]!.byteLength;
       if (size >= byteLength && size <= byteLength * 2 && (best < 0 || size < this.free[best]!.byteLength)) best = i;
     }
-    if (best < 0) return new ArrayBuffer(byteLength);
+    if (best < 0) return null;
     const [buffer] = this.free.splice(best, 1);
     this.freeBytes -= buffer!.byteLength;
     return buffer!;
@@ -61,8 +61,11 @@ type Ctor<T> = { new (buffer: ArrayBuffer, offset: number, length: number): T; n
  */
 export function newArray<T extends { fill(value: number): T }>(type: Ctor<T>, length: number, zero = true): T {
   const bytes = length * type.BYTES_PER_ELEMENT;
-  if (!active || bytes < MIN_POOLED_BYTES) return new type(length);
-  const array = new type(active.take(bytes), 0, length);
+  const recycled = active && bytes >= MIN_POOLED_BYTES ? active.take(bytes) : null;
+  // New memory is zero already, and untouched until written: filling it would page all of it in (a
+  // writer's columns are sized for the largest output, most of it often never written).
+  if (!recycled) return new type(length);
+  const array = new type(recycled, 0, length);
   return zero ? array.fill(0) : array;
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
 import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
+import { allBelow, type PruneRequest } from './rewrite.ts';
 import { derivedTree, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tree-writer.ts';
 
 /**
@@ -14,7 +15,7 @@ import { derivedTree, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tr
  *   main;b;malloc 2     →         │            └─ b 2 ── main 2
  *   main;b 1                      └─ b 1 ── main 1
  */
-export function invertTree(tree: FrameTree, maxFrames = DEFAULT_MAX_FRAMES): FrameTree {
+export function invertTree(tree: FrameTree, maxFrames = DEFAULT_MAX_FRAMES, prune: PruneRequest | null = null): FrameTree {
   const columns = selfColumnsOf(tree);
   const hasSelf = newArray(Uint8Array, tree.length);
   let count = 0;
@@ -25,7 +26,7 @@ export function invertTree(tree: FrameTree, maxFrames = DEFAULT_MAX_FRAMES): Fra
   const origins = newArray(Int32Array, count);
   for (let i = 1, k = 0; i < tree.length; i++) if (hasSelf[i]) origins[k++] = i;
   recycle(hasSelf);
-  const inverted = new UpwardWriter(tree, origins, columns, maxFrames).run(true);
+  const inverted = new UpwardWriter(tree, origins, columns, maxFrames, prune).run(true);
   recycle(origins);
   return inverted;
 }
@@ -35,14 +36,16 @@ export function invertTree(tree: FrameTree, maxFrames = DEFAULT_MAX_FRAMES): Fra
  * outermost frame of the function (one per stack, so recursion is not counted twice) read upwards,
  * weighted by its total. `all → f → callers of f → their callers …`; f's total is the function's total.
  */
-export function callersTree(tree: FrameTree, outermost: Int32Array, maxFrames = DEFAULT_MAX_FRAMES): FrameTree {
-  return new UpwardWriter(tree, outermost, totalColumnsOf(tree), maxFrames).run(false);
+export function callersTree(tree: FrameTree, outermost: Int32Array, maxFrames = DEFAULT_MAX_FRAMES, prune: PruneRequest | null = null): FrameTree {
+  return new UpwardWriter(tree, outermost, totalColumnsOf(tree), maxFrames, prune).run(false);
 }
 
 /**
  * Writes the tree of paths read upwards from `origins`, each weighted by its value in `columns`. An output
  * frame is the merge of (origin, frame) pairs with one name path; its children group the parents of those
  * frames by name; a pair whose frame has no parent left ends its stack there (the value becomes self).
+ * An output frame's total is the sum of its pairs' values, known before it is written: when pruning, a
+ * group under the limits is left out, and the frames kept get their totals from their pairs.
  */
 class UpwardWriter {
   private readonly rank: Uint32Array;
@@ -60,25 +63,42 @@ class UpwardWriter {
   private candOrigin = new Int32Array(1024);
   private candFrame = new Int32Array(1024);
   private candCount = 0;
+  private readonly limits: Float64Array | null;
+  private pendTotal = new Float64Array(0);
+  private readonly groupTotal: Float64Array;
 
   constructor(
     private readonly tree: FrameTree,
     private readonly origins: Int32Array,
     private readonly columns: readonly Float64Array[],
     maxFrames: number,
+    private readonly prune: PruneRequest | null,
   ) {
+    this.limits = prune?.limits ?? null;
+    this.groupTotal = new Float64Array(columns.length);
+    if (prune) this.pendTotal = new Float64Array(256 * columns.length);
     this.rank = nameRanks(tree.names);
     // at most one output frame per (origin, ancestor) pair, plus the root
     let bound = 1;
     for (let k = 0; k < origins.length; k++) bound += tree.depth[origins[k]!]!;
-    this.writer = new PreorderWriter(bound, columns.length, maxFrames);
+    this.writer = new PreorderWriter(bound, columns.length, maxFrames, false, prune !== null);
   }
 
   run(keepRootSelf: boolean): FrameTree {
     const root = this.writer.push(-1, 0, 0);
     if (keepRootSelf) for (let t = 0; t < this.columns.length; t++) this.writer.self[t]![root] = this.columns[t]![0]!;
     this.candCount = 0;
+    if (this.candKey.length < this.origins.length) {
+      // the root's candidates are every origin: room for them at once, not by doubling
+      this.candKey = new Uint32Array(this.origins.length);
+      this.candOrigin = new Int32Array(this.origins.length);
+      this.candFrame = new Int32Array(this.origins.length);
+    }
     for (let k = 0; k < this.origins.length; k++) this.addCandidate(this.origins[k]!, this.origins[k]!);
+    if (this.limits) {
+      this.sumGroup(0, this.candCount);
+      for (let t = 0; t < this.columns.length; t++) this.writer.total![t]![root] = this.groupTotal[t]! + this.writer.self[t]![root]!;
+    }
     this.pushGroups(root, 0);
     while (this.pendTop > 0) this.emitNext();
     return derivedTree(this.tree, this.writer.finish(), { names: this.tree.names, extras: this.tree.extras });
@@ -97,11 +117,17 @@ class UpwardWriter {
       const nameId = this.tree.nameId;
       let out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
       let d = depth;
-      for (let up = parent[this.arenaFrame[start]!]!; up > 0; up = parent[up]!) out = this.writer.push(out, nameId[up]!, ++d);
+      const total = this.writer.total;
+      if (total) this.setTotal(out, e);
+      for (let up = parent[this.arenaFrame[start]!]!; up > 0; up = parent[up]!) {
+        out = this.writer.push(out, nameId[up]!, ++d);
+        if (total) this.setTotal(out, e);
+      }
       this.addValue(out, origin);
       return;
     }
     const out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
+    if (this.writer.total) this.setTotal(out, e);
     this.candCount = 0;
     for (let k = start; k < end; k++) {
       const origin = this.arenaOrigin[k]!;
@@ -111,6 +137,22 @@ class UpwardWriter {
     }
     this.arenaTop = start;
     this.pushGroups(out, depth);
+  }
+
+  /** Output frame `out` gets the total of pending frame `e` (pruning only). */
+  private setTotal(out: number, e: number): void {
+    const C = this.columns.length;
+    for (let t = 0; t < C; t++) this.writer.total![t]![out] = this.pendTotal[e * C + t]!;
+  }
+
+  /** Sums the values of candidates [begin, end) into `groupTotal`. */
+  private sumGroup(begin: number, end: number): void {
+    for (let t = 0; t < this.columns.length; t++) {
+      const column = this.columns[t]!;
+      let sum = 0;
+      for (let k = begin; k < end; k++) sum += column[this.candOrigin[k]!]!;
+      this.groupTotal[t] = sum;
+    }
   }
 
   private addValue(out: number, origin: number): void {
@@ -142,7 +184,11 @@ class UpwardWriter {
     while (end > 0) {
       let begin = end - 1;
       while (begin > 0 && this.candKey[begin - 1] === this.candKey[end - 1]) begin--;
-      this.pushPending(parent, parentDepth + 1, begin, end);
+      if (this.limits) {
+        this.sumGroup(begin, end);
+        if (allBelow(this.groupTotal, this.limits)) this.prune!.pruned++;
+        else this.pushPending(parent, parentDepth + 1, begin, end);
+      } else this.pushPending(parent, parentDepth + 1, begin, end);
       end = begin;
     }
   }
@@ -160,6 +206,15 @@ class UpwardWriter {
       this.arenaFrame = grow(this.arenaFrame);
     }
     const p = this.pendTop++;
+    if (this.limits) {
+      const C = this.columns.length;
+      if (this.pendTotal.length < this.pendParent.length * C) {
+        const grown = new Float64Array(this.pendParent.length * C);
+        grown.set(this.pendTotal);
+        this.pendTotal = grown;
+      }
+      this.pendTotal.set(this.groupTotal, p * C);
+    }
     this.pendParent[p] = parent;
     this.pendName[p] = this.tree.nameId[this.candFrame[begin]!]!;
     this.pendDepth[p] = depth;

@@ -1,10 +1,10 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
-import { recycle } from './buffer-pool.ts';
+import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { changedBelow, framesLeadingTo, framesLeft, KEPT, MERGED, outermostFrames, type ChildLinks } from './rewrite-frames.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
-import { derivedTree, PreorderWriter, selfColumnsOf, type DerivedNames } from './tree-writer.ts';
+import { derivedTree, PreorderWriter, selfColumnsOf, totalColumnsOf, type DerivedNames } from './tree-writer.ts';
 
 /**
  * How a rewrite treats the input frames (each rule is one transform, see transforms.ts):
@@ -45,8 +45,23 @@ const OPS = { hide: 0, drop: 1, focus: 2, keep: 3, direct: 4, collapse: 5, linke
  * focused function) merge exactly as FrameTreeBuilder would merge their stacks — without building a trie.
  * Input children are already in name order, so most groups need no sorting.
  */
-export function rewriteTree(tree: FrameTree, rule: RewriteRule, names: DerivedNames = { names: tree.names, extras: tree.extras }): FrameTree {
-  return new Rewriter(tree, rule, names).run();
+export function rewriteTree(tree: FrameTree, rule: RewriteRule, names: DerivedNames = { names: tree.names, extras: tree.extras }, prune: PruneRequest | null = null): FrameTree {
+  return new Rewriter(tree, rule, names, prune).run();
+}
+
+/**
+ * Asks a rewrite for a pruned tree (a preview): an output frame whose total is under `limits` in every
+ * column is left out with its subtree, and the frames kept get their exact totals (so a frame's children
+ * may add up to less than it). `pruned` counts the frames left out (0: the tree is exact after all).
+ */
+export interface PruneRequest {
+  readonly limits: Float64Array;
+  pruned: number;
+}
+
+/** Rules whose output totals are known before their frames are written (everything but `keep`). */
+export function canPrune(rule: RewriteRule): boolean {
+  return rule.op !== 'keep';
 }
 
 class Rewriter {
@@ -66,6 +81,16 @@ class Rewriter {
   private readonly columns: readonly Float64Array[];
   private readonly rank: Uint32Array;
   private readonly writer: PreorderWriter;
+  /**
+   * When pruning: per column, the value each input frame brings to the output frame it becomes part of
+   * (its total, or what is left of it after a drop or a merge), and the limits under which a group goes.
+   */
+  private readonly contribution: readonly Float64Array[] | null;
+  private readonly limits: Float64Array | null;
+  /** Totals of the pending frames, `columns.length` per pending frame (pruning only). */
+  private pendTotal = new Float64Array(0);
+  /** Totals of the group being considered (pruning only). */
+  private readonly groupTotal: Float64Array;
   // pending output frames (a stack): parent, name, depth, mode, and their sources in `arena`
   private pendParent = new Int32Array(256);
   private pendName = new Int32Array(256);
@@ -90,7 +115,9 @@ class Rewriter {
     private readonly tree: FrameTree,
     rule: RewriteRule,
     private readonly names: DerivedNames,
+    private readonly prune: PruneRequest | null,
   ) {
+    if (prune && !canPrune(rule)) throw new Error(`a ${rule.op} rewrite cannot be pruned`);
     this.op = OPS[rule.op];
     this.mask = 'mask' in rule ? rule.mask : null;
     this.moduleName = rule.op === 'collapse' ? rule.moduleName : -1;
@@ -100,8 +127,12 @@ class Rewriter {
     this.contains = rule.op === 'keep' ? framesLeadingTo(tree, rule.mask) : rule.op === 'drop' ? framesLeft(tree, rule.mask, this.columns) : null;
     this.changedBelow = changedBelow(tree, rule);
     this.rank = nameRanks(names.names);
+    this.limits = prune?.limits ?? null;
+    this.contribution = prune ? contributionsOf(tree, rule, this.columns) : null;
+    this.groupTotal = new Float64Array(this.columns.length);
+    if (prune) this.pendTotal = new Float64Array(256 * this.columns.length);
     // a rewrite never has more frames than its input
-    this.writer = new PreorderWriter(tree.length, this.columns.length, Math.max(tree.length, DEFAULT_MAX_FRAMES), tree.depth instanceof Uint32Array);
+    this.writer = new PreorderWriter(tree.length, this.columns.length, Math.max(tree.length, DEFAULT_MAX_FRAMES), tree.depth instanceof Uint32Array, prune !== null);
   }
 
   run(): FrameTree {
@@ -111,6 +142,10 @@ class Rewriter {
       const root = this.writer.push(-1, 0, 0);
       const roots = this.roots!;
       for (let k = 0; k < roots.length; k++) this.addCandidate(roots[k]!, this.tree.nameId[roots[k]!]!);
+      if (this.contribution) {
+        this.sumGroup(0, this.candCount);
+        for (let t = 0; t < this.columns.length; t++) this.writer.total![t]![root] = this.groupTotal[t]!;
+      }
       this.pushGroups(root, 0, NORMAL);
     } else {
       const searching = this.op === OPS.keep;
@@ -119,6 +154,7 @@ class Rewriter {
     }
     while (this.pendTop > 0) this.emitNext();
     recycle(this.changedBelow, this.contains);
+    if (this.contribution && this.contribution !== totalColumnsOf(this.tree)) recycle(...this.contribution);
     return derivedTree(this.tree, this.writer.finish(), this.names);
   }
 
@@ -132,11 +168,17 @@ class Rewriter {
     const name = this.pendName[e]!;
     const single = this.arena[start]!;
     if (count === 1 && single >= 0 && mode === NORMAL && !this.changedBelow?.[single]) {
-      this.writer.appendSubtree(this.tree, single, this.columns, { parent: this.pendParent[e]!, nameId: name, depth });
+      const top = { parent: this.pendParent[e]!, nameId: name, depth };
+      if (this.limits) this.prune!.pruned += this.writer.appendPrunedSubtree(this.tree, single, this.columns, this.limits, top);
+      else this.writer.appendSubtree(this.tree, single, this.columns, top);
       this.arenaTop = start;
       return;
     }
     const out = this.writer.push(this.pendParent[e]!, name, depth);
+    if (this.limits) {
+      const C = this.columns.length;
+      for (let t = 0; t < C; t++) this.writer.total![t]![out] = this.pendTotal[e * C + t]!;
+    }
     this.candCount = 0;
     for (let k = start; k < start + count; k++) {
       const source = this.arena[k]!;
@@ -240,8 +282,26 @@ class Rewriter {
     while (end > 0) {
       let begin = end - 1;
       while (begin > 0 && this.candKey[begin - 1] === this.candKey[end - 1]) begin--;
-      this.pushPending(parent, parentDepth + 1, begin, end, mode);
+      if (this.limits && parent >= 0) {
+        this.sumGroup(begin, end);
+        if (allBelow(this.groupTotal, this.limits)) this.prune!.pruned++;
+        else this.pushPending(parent, parentDepth + 1, begin, end, mode);
+      } else {
+        if (this.limits) this.sumGroup(begin, end);
+        this.pushPending(parent, parentDepth + 1, begin, end, mode);
+      }
       end = begin;
+    }
+  }
+
+  /** Sums the contributions of candidates [begin, end) into `groupTotal`. */
+  private sumGroup(begin: number, end: number): void {
+    const contribution = this.contribution!;
+    for (let t = 0; t < contribution.length; t++) {
+      const column = contribution[t]!;
+      let sum = 0;
+      for (let k = begin; k < end; k++) sum += column[this.candFrame[k]!]!;
+      this.groupTotal[t] = sum;
     }
   }
 
@@ -256,6 +316,15 @@ class Rewriter {
     }
     while (this.arenaTop + (end - begin) > this.arena.length) this.arena = grow(this.arena);
     const p = this.pendTop++;
+    if (this.limits) {
+      const C = this.columns.length;
+      if (this.pendTotal.length < this.pendParent.length * C) {
+        const grown = new Float64Array(this.pendParent.length * C);
+        grown.set(this.pendTotal);
+        this.pendTotal = grown;
+      }
+      this.pendTotal.set(this.groupTotal, p * C);
+    }
     this.pendParent[p] = parent;
     this.pendName[p] = this.candName[begin]!;
     this.pendDepth[p] = depth;
@@ -265,6 +334,56 @@ class Rewriter {
     this.pendMode[p] = mode === SEARCH && parent >= 0 && this.candFrame[begin]! >= 0 ? NORMAL : mode;
     for (let k = begin; k < end; k++) this.arena[this.arenaTop++] = this.candFrame[k]!;
   }
+}
+
+/** True when every value is under its limit. */
+export function allBelow(values: Float64Array, limits: Float64Array): boolean {
+  for (let t = 0; t < values.length; t++) if (!(values[t]! < limits[t]!)) return false;
+  return true;
+}
+
+/**
+ * Per column, what each input frame brings to the output frame it joins, for the rules that can prune:
+ * its whole total where the rule keeps everything below a kept frame (hide, focus, merging direct
+ * recursion, collapse), what the drop leaves of it, or what a recursion merge gathers under it.
+ */
+function contributionsOf(tree: FrameTree, rule: RewriteRule, selfColumns: readonly Float64Array[]): readonly Float64Array[] {
+  if (rule.op === 'drop') return selfColumns.map((self) => survivingTotals(tree, self, rule.mask));
+  if (rule.op === 'linked') return selfColumns.map((self) => linkedTotals(tree, self, rule.links));
+  return totalColumnsOf(tree);
+}
+
+/** What `drop` leaves of each frame's total: the self values below it that no matching frame is above. */
+function survivingTotals(tree: FrameTree, self: Float64Array, mask: Uint8Array): Float64Array {
+  const { parent, nameId } = tree;
+  const sum = newArray(Float64Array, tree.length);
+  for (let i = tree.length - 1; i > 0; i--) {
+    if (mask[nameId[i]!]) {
+      sum[i] = 0;
+      continue;
+    }
+    const value = sum[i]! + self[i]!;
+    sum[i] = value;
+    sum[parent[i]!] = sum[parent[i]!]! + value;
+  }
+  if (tree.length > 0) sum[0] = sum[0]! + self[0]!;
+  return sum;
+}
+
+/**
+ * What a recursion merge gathers under each kept frame: its self and the totals of the frames its
+ * children list holds (a merged frame's list is empty, its callees are listed under the frame it joins).
+ */
+function linkedTotals(tree: FrameTree, self: Float64Array, links: ChildLinks): Float64Array {
+  const { firstChild, nextSibling } = links;
+  const sum = newArray(Float64Array, tree.length);
+  // lists hold later frames only (a frame joins an ancestor or its rewritten parent): backward is bottom-up
+  for (let i = tree.length - 1; i >= 0; i--) {
+    let value = self[i]!;
+    for (let c = firstChild[i]!; c >= 0; c = nextSibling[c]!) value += sum[c]!;
+    sum[i] = value;
+  }
+  return sum;
 }
 
 function grow<T extends Int32Array | Uint32Array | Uint8Array>(a: T): T {

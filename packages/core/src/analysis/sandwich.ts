@@ -1,6 +1,6 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { callersTree } from './invert.ts';
-import { rewriteTree } from './rewrite.ts';
+import { rewriteTree, type PruneRequest } from './rewrite.ts';
 import { outermostFrames } from './rewrite-frames.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface Sandwich {
 }
 
 /** The sandwich of the function named `name` (an empty pair of trees when there is no such function). */
-export function sandwich(tree: FrameTree, name: string): Sandwich {
+export function sandwich(tree: FrameTree, name: string, prune: PruneRequest | null = null): Sandwich {
   let nameId = -1;
   for (let id = 1; id < tree.names.length; id++) {
     if (tree.names.get(id) === name) {
@@ -29,13 +29,17 @@ export function sandwich(tree: FrameTree, name: string): Sandwich {
       break;
     }
   }
-  return sandwichOf(tree, nameId);
+  return sandwichOf(tree, nameId, prune);
 }
 
-/** The sandwich of name id `nameId` of `tree`. */
-export function sandwichOf(tree: FrameTree, nameId: number): Sandwich {
+/** The sandwich of name id `nameId` of `tree`; with `prune`, both halves are previews (see PruneRequest). */
+export function sandwichOf(tree: FrameTree, nameId: number, prune: PruneRequest | null = null): Sandwich {
   const mask = new Uint8Array(tree.names.length);
   if (nameId > 0) mask[nameId] = 1;
   const roots = outermostFrames(tree, mask);
-  return { nameId, callers: callersTree(tree, roots), callees: rewriteTree(tree, { op: 'focus', mask, roots }) };
+  return {
+    nameId,
+    callers: callersTree(tree, roots, undefined, prune),
+    callees: rewriteTree(tree, { op: 'focus', mask, roots }, undefined, prune),
+  };
 }

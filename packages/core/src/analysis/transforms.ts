@@ -4,7 +4,7 @@ import { countMatchedFrames, describeMatcher, matchNames, type FrameMatcher } fr
 import { modulesOfNames } from './modules.ts';
 import { withName } from './name-order.ts';
 import { recursionLinks } from './recursion.ts';
-import { rewriteTree } from './rewrite.ts';
+import { rewriteTree, type PruneRequest } from './rewrite.ts';
 import { recycle } from './buffer-pool.ts';
 
 /**
@@ -57,9 +57,10 @@ export function applyTransforms(tree: FrameTree, transforms: readonly Transform[
 
 /**
  * Applies one transform; throws an AnalysisError when it cannot. A transform that matches nothing returns
- * its input unchanged (no copy), except `focus` and `keep`, which then leave an empty tree.
+ * its input unchanged (no copy), except `focus` and `keep`, which then leave an empty tree. With `prune`,
+ * the result is a preview (see PruneRequest), except for `keep`, whose result is always exact.
  */
-export function applyTransform(tree: FrameTree, transform: Transform): { tree: FrameTree; matchedFrames: number } {
+export function applyTransform(tree: FrameTree, transform: Transform, prune: PruneRequest | null = null): { tree: FrameTree; matchedFrames: number } {
   const checked = checkTransform(transform);
   switch (checked.kind) {
     case 'focus':
@@ -69,16 +70,17 @@ export function applyTransform(tree: FrameTree, transform: Transform): { tree: F
       const mask = matchNames(tree, checked.match);
       const matchedFrames = countMatchedFrames(tree, mask);
       if (matchedFrames === 0 && (checked.kind === 'drop' || checked.kind === 'hide')) return { tree, matchedFrames };
-      return { tree: rewriteTree(tree, { op: checked.kind, mask }), matchedFrames };
+      // keep's totals are only known once written: it is never pruned (its output is the matching stacks only)
+      return { tree: rewriteTree(tree, { op: checked.kind, mask }, undefined, checked.kind === 'keep' ? null : prune), matchedFrames };
     }
     case 'merge-recursion': {
       const mask = checked.match ? matchNames(tree, checked.match) : null;
       if (checked.direct) {
         const matchedFrames = directlyRecursiveFrames(tree, mask);
-        return { tree: matchedFrames === 0 ? tree : rewriteTree(tree, { op: 'direct', mask }), matchedFrames };
+        return { tree: matchedFrames === 0 ? tree : rewriteTree(tree, { op: 'direct', mask }, undefined, prune), matchedFrames };
       }
       const links = recursionLinks(tree, mask);
-      const merged = links.mergedFrames === 0 ? tree : rewriteTree(tree, { op: 'linked', links });
+      const merged = links.mergedFrames === 0 ? tree : rewriteTree(tree, { op: 'linked', links }, undefined, prune);
       recycle(links.firstChild, links.nextSibling, links.state);
       return { tree: merged, matchedFrames: links.mergedFrames };
     }
@@ -91,7 +93,7 @@ export function applyTransform(tree: FrameTree, transform: Transform): { tree: F
       const grownMask = new Uint8Array(named.names.length);
       grownMask.set(mask);
       if (named.id >= mask.length) grownMask[named.id] = 1;
-      return { tree: rewriteTree(tree, { op: 'collapse', mask: grownMask, moduleName: named.id }, named), matchedFrames };
+      return { tree: rewriteTree(tree, { op: 'collapse', mask: grownMask, moduleName: named.id }, named, prune), matchedFrames };
     }
   }
 }

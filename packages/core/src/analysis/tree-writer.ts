@@ -17,6 +17,9 @@ export function totalColumnsOf(tree: FrameTree): readonly Float64Array[] {
   return isDiffTree(tree) ? [tree.total, tree.totalB] : tree.totalByType;
 }
 
+/** Frames a pruned tree's arrays have room for at first (they double as needed). */
+const PRUNED_START = 1 << 16;
+
 /** Subtrees up to this many frames are copied by loops, larger ones with `set` (a view per column). */
 const SMALL_SUBTREE = 64;
 
@@ -29,15 +32,22 @@ const COMPACT_BELOW = 0.25;
  * totals and subtree ends in one reverse pass, as the builder's layout does.
  */
 export class PreorderWriter {
-  readonly parent: Int32Array;
-  readonly nameId: Uint32Array;
+  parent: Int32Array;
+  nameId: Uint32Array;
   depth: Uint16Array | Uint32Array;
-  /** Self value per column, summed by the caller. */
+  /** Self value per column, summed by the caller (read it after the last push: growing replaces arrays). */
   readonly self: Float64Array[];
+  /**
+   * Total value per column, written by the caller for every frame, or null when `finish` sums them from
+   * the self values. A pruned tree (see `pruneLimits`) gives them: its frames' children do not add up.
+   */
+  readonly total: Float64Array[] | null;
   length = 0;
 
   /** Most frames this writer can take (the bound given, at most the frame limit). */
   readonly capacity: number;
+  /** Frames the arrays have room for now (the capacity, or less for a pruned tree, which grows). */
+  private room: number;
 
   constructor(
     /** Most frames the output can have (an upper bound: untouched capacity costs no memory). */
@@ -46,13 +56,38 @@ export class PreorderWriter {
     private readonly maxFrames: number,
     /** Start with 32-bit depths (the input is deeper than 65535 frames). */
     deep = false,
+    /** The caller writes each frame's totals (`total`): a pruned tree. */
+    givenTotals = false,
   ) {
     this.capacity = Math.min(bound, maxFrames);
+    // A pruned tree is usually a small part of its bound: its arrays start small and grow, so recycled
+    // memory (which must be cleared) is not spent on room it never uses.
+    this.room = givenTotals ? Math.min(this.capacity, PRUNED_START) : this.capacity;
     // written for every frame before they are read: no need to clear recycled memory
-    this.parent = newArray(Int32Array, this.capacity, false);
-    this.nameId = newArray(Uint32Array, this.capacity, false);
-    this.depth = deep ? newArray(Uint32Array, this.capacity, false) : newArray(Uint16Array, this.capacity, false);
-    this.self = Array.from({ length: columns }, () => newArray(Float64Array, this.capacity));
+    this.parent = newArray(Int32Array, this.room, false);
+    this.nameId = newArray(Uint32Array, this.room, false);
+    this.depth = deep ? newArray(Uint32Array, this.room, false) : newArray(Uint16Array, this.room, false);
+    // push zeroes a frame's self values: recycled memory is not cleared up front (most of it may never be used)
+    this.self = Array.from({ length: columns }, () => newArray(Float64Array, this.room, false));
+    this.total = givenTotals ? Array.from({ length: columns }, () => newArray(Float64Array, this.room, false)) : null;
+  }
+
+  /** Makes room for at least `frames` frames (up to the capacity), copying what is written. */
+  private grow(frames: number): void {
+    const room = Math.min(this.capacity, Math.max(frames, this.room * 2));
+    const n = this.length;
+    const moved = <T extends Int32Array | Uint32Array | Uint16Array | Float64Array>(a: T, zero: boolean): T => {
+      const b = newArray(a.constructor as unknown as Parameters<typeof newArray>[0], room, zero) as unknown as T;
+      b.set(a.subarray(0, n) as never);
+      recycle(a);
+      return b;
+    };
+    this.parent = moved(this.parent, false);
+    this.nameId = moved(this.nameId, false);
+    this.depth = moved(this.depth, false);
+    for (let t = 0; t < this.self.length; t++) this.self[t] = moved(this.self[t]!, false);
+    if (this.total) for (let t = 0; t < this.total.length; t++) this.total[t] = moved(this.total[t]!, false);
+    this.room = room;
   }
 
   /** Appends a frame (its self values start at 0) and returns its index. */
@@ -63,7 +98,9 @@ export class PreorderWriter {
         `This view has more than ${this.maxFrames.toLocaleString('en-US')} frames, the current limit.`,
       );
     }
+    if (this.length === this.room) this.grow(this.length + 1);
     const f = this.length++;
+    for (let t = 0; t < this.self.length; t++) this.self[t]![f] = 0;
     this.parent[f] = parent;
     this.nameId[f] = nameId;
     if (depth > 0xffff && this.depth instanceof Uint16Array) this.depth = Uint32Array.from(this.depth);
@@ -81,7 +118,12 @@ export class PreorderWriter {
     if (this.length + (end - frame) > this.capacity) {
       throw new ProfileError('too-large', `This view has more than ${this.maxFrames.toLocaleString('en-US')} frames, the current limit.`);
     }
+    if (this.length + (end - frame) > this.room) this.grow(this.length + (end - frame));
     const first = this.push(top.parent, top.nameId, top.depth);
+    if (this.total) {
+      const totals = totalColumnsOf(tree);
+      for (let t = 0; t < totals.length; t++) this.total[t]!.set(totals[t]!.subarray(frame, end), first);
+    }
     if (end - frame > SMALL_SUBTREE) {
       for (let t = 0; t < columns.length; t++) this.self[t]!.set(columns[t]!.subarray(frame, end), first);
       this.nameId.set(tree.nameId.subarray(frame + 1, end), first + 1);
@@ -108,6 +150,48 @@ export class PreorderWriter {
     this.length = first + (end - frame);
   }
 
+  /**
+   * Like `appendSubtree`, but leaves out every frame below `frame` whose total is under `limits` in every
+   * column (with its subtree): the pruned copy of an unchanged subtree. Totals are the input's own.
+   * Returns how many subtrees were left out.
+   */
+  appendPrunedSubtree(tree: FrameTree, frame: number, columns: readonly Float64Array[], limits: Float64Array, top: { parent: number; nameId: number; depth: number }): number {
+    const totals = totalColumnsOf(tree);
+    const own = this.total!;
+    const { subtreeEnd, nameId, depth } = tree;
+    const end = subtreeEnd[frame]!;
+    const base = depth[frame]!;
+    const depthShift = top.depth - base;
+    // output frame of each open input frame, by depth below `frame`
+    let open: Int32Array = this.openScratch;
+    const put = (out: number, from: number) => {
+      for (let t = 0; t < columns.length; t++) {
+        this.self[t]![out] = columns[t]![from]!;
+        own[t]![out] = totals[t]![from]!;
+      }
+    };
+    const first = this.push(top.parent, top.nameId, top.depth);
+    put(first, frame);
+    open[0] = first;
+    let pruned = 0;
+    for (let j = frame + 1; j < end; ) {
+      if (below(totals, j, limits)) {
+        j = subtreeEnd[j]!;
+        pruned++;
+        continue;
+      }
+      const rel = depth[j]! - base;
+      if (rel >= open.length) open = this.openScratch = grownInt32(open, rel + 1);
+      const out = this.push(open[rel - 1]!, nameId[j]!, depth[j]! + depthShift);
+      put(out, j);
+      open[rel] = out;
+      j++;
+    }
+    return pruned;
+  }
+
+  private openScratch: Int32Array = new Int32Array(256);
+
   /** Exact-length columns, totals and subtree ends (one reverse pass: children follow their parent). */
   finish(): WrittenColumns {
     const n = this.length;
@@ -119,11 +203,14 @@ export class PreorderWriter {
     };
     const parent = trimmed(this.parent);
     const self = this.self.map(trimmed);
-    const total = self.map((s) => {
-      const t = newArray(Float64Array, n, false);
-      t.set(s);
-      return t;
-    });
+    const given = this.total !== null;
+    const total = this.total
+      ? this.total.map(trimmed)
+      : self.map((s) => {
+          const t = newArray(Float64Array, n, false);
+          t.set(s);
+          return t;
+        });
     const subtreeEnd = newArray(Uint32Array, n);
     const size = subtreeEnd; // subtree sizes first, turned into ends below
     for (let f = n - 1; f > 0; f--) {
@@ -134,7 +221,7 @@ export class PreorderWriter {
     }
     if (n > 0) size[0] = size[0]! + 1;
     // one column at a time: tight loops (children follow their parent, so a backward pass sums them)
-    for (const column of total) {
+    if (!given) for (const column of total) {
       for (let f = n - 1; f > 0; f--) {
         const p = parent[f]!;
         column[p] = column[p]! + column[f]!;
@@ -155,6 +242,39 @@ export class PreorderWriter {
     recycle(ends);
     return { length: n, parent, nameId: trimmed(this.nameId), depth, subtreeEnd, self, total, maxDepth, stacks };
   }
+}
+
+/** True when frame `frame`'s total is under `limits` in every column (a pruned tree leaves it out). */
+export function below(totals: readonly Float64Array[], frame: number, limits: Float64Array): boolean {
+  for (let t = 0; t < totals.length; t++) if (!(totals[t]![frame]! < limits[t]!)) return false;
+  return true;
+}
+
+/**
+ * The share of the whole under which a preview leaves a frame out: a hundred-thousandth, a thirtieth of a
+ * device pixel across 3200 device pixels (a 1600-px graph at DPR 2). The picture of the whole profile
+ * stays the same to the eye (it takes thirty such frames side by side to make one pixel of a merged run),
+ * and the preview of s1m's views has 5–100 thousand frames instead of 0.5–13 million.
+ */
+export const PREVIEW_SHARE = 1e-5;
+
+/**
+ * Per value column, the total under which a pruned tree (a preview) leaves a frame out: `share` of that
+ * column's whole. Null when the tree cannot be pruned: a negative value anywhere (a delta profile, whose
+ * widths are drawn from magnitudes, not totals), or nothing to prune by.
+ */
+export function pruneLimits(tree: FrameTree, share: number): Float64Array | null {
+  if (!(share > 0) || tree.length === 0) return null;
+  const selfs = selfColumnsOf(tree);
+  const totals = totalColumnsOf(tree);
+  for (const column of selfs) for (let i = 0; i < tree.length; i++) if (column[i]! < 0) return null;
+  return Float64Array.from(totals, (column) => column[0]! * share);
+}
+
+function grownInt32(a: Int32Array, atLeast: number): Int32Array {
+  const b = new Int32Array(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 /** The columns a PreorderWriter produced. */

@@ -1,7 +1,8 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { toAnalysisError, type AnalysisErrorInfo } from './errors.ts';
 import { invertTree } from './invert.ts';
-import { recycleTree } from './tree-writer.ts';
+import type { PruneRequest } from './rewrite.ts';
+import { PREVIEW_SHARE, pruneLimits, recycleTree } from './tree-writer.ts';
 import { applyTransform, type AppliedTransform, type Transform } from './transforms.ts';
 
 /** What the page shows of a profile: its stacks after `transforms`, inverted (bottom-up) or not. */
@@ -48,6 +49,43 @@ export function computeView(tree: FrameTree, spec: ViewSpec, from?: { readonly t
 /** A tree made on the way (not the input, not the reused view, not the result) will not be read again. */
 function dropIntermediate(made: FrameTree, next: FrameTree, input: FrameTree, reused: FrameTree): void {
   if (made !== input && made !== reused && made !== next) recycleTree(made, [next, input, reused]);
+}
+
+/**
+ * The view a preview of `spec` starts from: `spec` without its last step (the inversion, or else the last
+ * transform), computed exactly; null when `spec` has no step (the profile itself: nothing to preview).
+ */
+export function previewBase(spec: ViewSpec): ViewSpec | null {
+  if (spec.inverted) return { transforms: spec.transforms };
+  if (spec.transforms.length === 0) return null;
+  return { transforms: spec.transforms.slice(0, -1) };
+}
+
+/** A preview, or why it could not be computed. `exact`: nothing was left out (the view itself). */
+export type PreviewResult =
+  | { readonly ok: true; readonly tree: FrameTree; readonly applied: readonly AppliedTransform[]; readonly exact: boolean }
+  | { readonly ok: false; readonly error: AnalysisErrorInfo };
+
+/**
+ * A preview of view `spec`: its last step applied to `base` (the exact view `previewBase(spec)`) with
+ * the frames under `share` of the whole left out (see PruneRequest). The frames it has carry their exact
+ * values; on a large tree it is much smaller than the view, so it is computed, sent and drawn in a
+ * fraction of the time, and the picture of the whole profile is the same. `keep` is never pruned.
+ */
+export function computePreview(base: { readonly tree: FrameTree; readonly applied: readonly AppliedTransform[] }, spec: ViewSpec, share = PREVIEW_SHARE): PreviewResult {
+  try {
+    const limits = pruneLimits(base.tree, share);
+    const prune: PruneRequest | null = limits ? { limits, pruned: 0 } : null;
+    if (spec.inverted) {
+      const tree = invertTree(base.tree, undefined, prune);
+      return { ok: true, tree, applied: base.applied, exact: !prune || prune.pruned === 0 };
+    }
+    const transform = spec.transforms[spec.transforms.length - 1]!;
+    const step = applyTransform(base.tree, transform, prune);
+    return { ok: true, tree: step.tree, applied: [...base.applied, { transform, matchedFrames: step.matchedFrames }], exact: !prune || prune.pruned === 0 };
+  } catch (error) {
+    return { ok: false, error: toAnalysisError(error) };
+  }
 }
 
 function isPrefix(applied: readonly AppliedTransform[], transforms: readonly Transform[]): boolean {

@@ -20,6 +20,11 @@ export interface ProfileView {
   readonly applied: readonly AppliedTransform[];
   /** Time spent in the worker (diagnostics); null when the page answered from its own tree. */
   readonly timing: WorkerTiming | null;
+  /**
+   * False for a preview (asked with `preview`): the frames under PREVIEW_SHARE of the whole are left out
+   * (every frame it has carries its exact values) and `functions` is empty; ask again without `preview`.
+   */
+  readonly exact: boolean;
 }
 
 /** Callers (inverted, rooted at the function) and callees (rooted at it) of one function. */
@@ -30,6 +35,8 @@ export interface SandwichView {
   readonly callees: FrameTree;
   /** Time spent in the worker (diagnostics). */
   readonly timing: WorkerTiming;
+  /** False for a preview (see ProfileView.exact). */
+  readonly exact: boolean;
 }
 
 /** An analysis result as the page gets it: never a rejected promise. */
@@ -57,6 +64,17 @@ export interface AnalysisRequest {
 export interface ViewRequest extends AnalysisRequest {
   /** Also compute the view's function tables (default true; false gets the tree sooner, `functions` empty). */
   readonly withFunctions?: boolean;
+  /**
+   * A preview is enough for now (default false): a large view comes back pruned, in a fraction of the
+   * time, with `exact` false (see ProfileView.exact); a small or already computed one comes back exact.
+   */
+  readonly preview?: boolean;
+}
+
+/** Options of a sandwich request. */
+export interface SandwichRequest extends AnalysisRequest {
+  /** A preview is enough for now (default false; see ViewRequest.preview). */
+  readonly preview?: boolean;
 }
 
 /** An analysis that takes longer than this is taken for a hung worker (a pathological regex): restarted. */
@@ -112,16 +130,19 @@ export class AnalysisClient {
     const withFunctions = request.withFunctions ?? true;
     const own = spec.transforms.length === 0 && !spec.inverted ? this.trees.get(handle)?.deref() : undefined;
     if (own) return this.ownView(handle, own, withFunctions, request);
-    return this.run(handle, request, async (api) => (await api.view(handle, spec, withFunctions)) as WireViewResult).then((r) =>
-      r.ok ? { ok: true, value: { tree: anyTreeFromWire(r.value.tree), functions: r.value.functions, applied: r.value.applied, timing: r.value.timing } } : r,
+    const preview = request.preview ?? false;
+    return this.run(handle, request, async (api) => (await api.view(handle, spec, withFunctions, preview)) as WireViewResult).then((r) =>
+      r.ok
+        ? { ok: true, value: { tree: anyTreeFromWire(r.value.tree), functions: r.value.functions, applied: r.value.applied, timing: r.value.timing, exact: r.value.exact } }
+        : r,
     );
   }
 
   /** The view without transforms is the page's own tree: only its tables come from the worker. */
   private async ownView(handle: ProfileHandle, tree: FrameTree, withFunctions: boolean, request: AnalysisRequest): Promise<AnalysisOutcome<ProfileView>> {
-    if (!withFunctions) return { ok: true, value: { tree, functions: [], applied: [], timing: null } };
+    if (!withFunctions) return { ok: true, value: { tree, functions: [], applied: [], timing: null, exact: true } };
     const tables = await this.functionTables(handle, { transforms: [] }, request);
-    return tables.ok ? { ok: true, value: { tree, functions: tables.value, applied: [], timing: null } } : tables;
+    return tables.ok ? { ok: true, value: { tree, functions: tables.value, applied: [], timing: null, exact: true } } : tables;
   }
 
   functionTables(handle: ProfileHandle, spec: ViewSpec, request: AnalysisRequest = {}): Promise<AnalysisOutcome<readonly FunctionTable[]>> {
@@ -130,10 +151,20 @@ export class AnalysisClient {
     );
   }
 
-  sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, request: AnalysisRequest = {}): Promise<AnalysisOutcome<SandwichView>> {
-    return this.run(handle, request, async (api) => (await api.sandwich(handle, spec, name)) as WireSandwichResult).then((r) =>
+  sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, request: SandwichRequest = {}): Promise<AnalysisOutcome<SandwichView>> {
+    const preview = request.preview ?? false;
+    return this.run(handle, request, async (api) => (await api.sandwich(handle, spec, name, preview)) as WireSandwichResult).then((r) =>
       r.ok
-        ? { ok: true, value: { nameId: r.value.nameId, callers: anyTreeFromWire(r.value.callers), callees: anyTreeFromWire(r.value.callees), timing: r.value.timing } }
+        ? {
+            ok: true,
+            value: {
+              nameId: r.value.nameId,
+              callers: anyTreeFromWire(r.value.callers),
+              callees: anyTreeFromWire(r.value.callees),
+              timing: r.value.timing,
+              exact: r.value.exact,
+            },
+          }
         : r,
     );
   }

@@ -6,7 +6,7 @@ import type { FrameTree, SampleType } from '../model/frame-tree.ts';
 import type { ProfileSource } from '../parse/chunks.ts';
 import type { ProfileErrorInfo } from '../parse/errors.ts';
 import type { ParseProgress } from '../parse/progress.ts';
-import { AnalysisClient, type AnalysisOutcome, type AnalysisRequest, type ProfileView, type SandwichView, type ViewRequest } from './analysis-client.ts';
+import { AnalysisClient, type AnalysisOutcome, type AnalysisRequest, type ProfileView, type SandwichRequest, type SandwichView, type ViewRequest } from './analysis-client.ts';
 import type { ProfileHandle } from './tree-store.ts';
 import { diffTreeFromWire, transferablesOf, treeFromWire, treeToWire } from './wire.ts';
 import { sideName, type DiffSide, type WireDiffResult, type WireSide, type WorkerDiffOptions, type WorkerImportOptions } from './worker-api.ts';
@@ -135,7 +135,7 @@ export class ProfileParser {
   }
 
   /** Callers and callees of the function `name` in a view. */
-  sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, request?: AnalysisRequest): Promise<AnalysisOutcome<SandwichView>> {
+  sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, request?: SandwichRequest): Promise<AnalysisOutcome<SandwichView>> {
     return this.analysis.sandwich(handle, spec, name, request);
   }
 
@@ -376,7 +376,7 @@ function transferInput(source: ProfileSource): ProfileSource {
   return source;
 }
 
-export type { AnalysisOutcome, AnalysisRequest, ProfileView, SandwichView, ViewRequest } from './analysis-client.ts';
+export type { AnalysisOutcome, AnalysisRequest, ProfileView, SandwichRequest, SandwichView, ViewRequest } from './analysis-client.ts';
 export type { ProfileHandle } from './tree-store.ts';
 export type { WorkerTiming } from './worker-api.ts';
 export type { ViewSpec } from '../analysis/view.ts';

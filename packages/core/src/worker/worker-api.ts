@@ -3,7 +3,8 @@ import { toAnalysisError, type AnalysisErrorInfo } from '../analysis/errors.ts';
 import { diffFunctionTable, functionTables, type DiffFunctionTable, type FunctionTable } from '../analysis/function-table.ts';
 import { sandwich } from '../analysis/sandwich.ts';
 import type { AppliedTransform } from '../analysis/transforms.ts';
-import { computeView, viewKey, type ViewSpec } from '../analysis/view.ts';
+import { computePreview, computeView, previewBase, viewKey, type ViewSpec } from '../analysis/view.ts';
+import { PREVIEW_SHARE, pruneLimits } from '../analysis/tree-writer.ts';
 import { diffFunctionTables, joinFunctionTables } from '../diff/diff-functions.ts';
 import { checkComparable, diffProfiles } from '../diff/diff-profiles.ts';
 import { isDiffTree, type DiffTree } from '../diff/diff-tree.ts';
@@ -70,6 +71,8 @@ export type WireViewResult =
       readonly functions: readonly FunctionTable[];
       readonly applied: readonly AppliedTransform[];
       readonly timing: WorkerTiming;
+      /** False for a preview: frames under PREVIEW_SHARE of the whole left out, and no tables. */
+      readonly exact: boolean;
     }
   | { readonly ok: false; readonly error: AnalysisErrorInfo };
 
@@ -78,8 +81,22 @@ export type WireTablesResult = { readonly ok: true; readonly functions: readonly
 
 /** A sandwich as it crosses the boundary. */
 export type WireSandwichResult =
-  | { readonly ok: true; readonly nameId: number; readonly callers: AnyTreeWire; readonly callees: AnyTreeWire; readonly timing: WorkerTiming }
+  | {
+      readonly ok: true;
+      readonly nameId: number;
+      readonly callers: AnyTreeWire;
+      readonly callees: AnyTreeWire;
+      readonly timing: WorkerTiming;
+      /** False for a preview (both halves pruned, see WireViewResult). */
+      readonly exact: boolean;
+    }
   | { readonly ok: false; readonly error: AnalysisErrorInfo };
+
+/**
+ * Views and sandwiches of trees smaller than this are always computed exactly: that takes well under a
+ * tenth of a second, so a preview would only add a second answer.
+ */
+export const PREVIEW_FROM_FRAMES = 200_000;
 
 /** Options of the worker API (tests shrink the store). */
 export interface WorkerApiOptions {
@@ -121,6 +138,23 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
     return result;
   };
 
+  /**
+   * A preview of view `spec` (see computePreview): its last step pruned, from the exact view before it
+   * (kept, so the exact view that follows costs that one step). Exact when the view is kept already, when
+   * the tree is small, or when nothing was left out (the exact view is then kept).
+   */
+  const previewOf = (handle: ProfileHandle, spec: ViewSpec) => {
+    const baseSpec = previewBase(spec);
+    const last = store.lastView(handle);
+    if (!baseSpec || (last && last.key === viewKey(spec))) return { ...viewOf(handle, spec), exact: true };
+    const base = viewOf(handle, baseSpec);
+    if (!base.ok) return base;
+    if (base.tree.length < PREVIEW_FROM_FRAMES) return { ...viewOf(handle, spec), exact: true };
+    const result = computePreview(base, spec, PREVIEW_SHARE);
+    if (result.ok && result.exact) store.keepView(handle, spec, result);
+    return result;
+  };
+
   /** Parses `source` into its tree and the function table of every sample type; with `retainAs`, keeps the tree. */
   async function parse(
     job: number,
@@ -135,6 +169,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
       const result = await importProfile(source, { ...limits, signal: controller.signal, ...(onProgress ? { onProgress } : {}) });
       if (!result.ok) return result;
       const functions = functionTables(result.tree);
+      cachedTables.set(result.tree, copyOfTables(functions));
       if (retainAs === undefined) return { ok: true, tree: treeToWire(result.tree), functions };
       store.put(retainAs, result.tree);
       return { ok: true, tree: anyTreeToWire(result.tree, (b) => store.holds(b)).tree, functions };
@@ -211,15 +246,23 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
      * The view of a held profile: transforms applied (and inverted if asked), with its function tables
      * unless `withFunctions` is false (a page that draws first and fills its table after asks twice).
      */
-    view(handle: ProfileHandle, spec: ViewSpec, withFunctions = true): WireViewResult {
+    view(handle: ProfileHandle, spec: ViewSpec, withFunctions = true, preview = false): WireViewResult {
       try {
         const t0 = performance.now();
+        const quick = preview ? previewOf(handle, spec) : null;
+        if (quick && !quick.ok) return quick;
+        if (quick && !quick.exact) {
+          // a preview is nobody's but the page's: its columns are transferred, not copied
+          const t1 = performance.now();
+          const tree = anyTreeToWire(quick.tree, (b) => store.holds(b));
+          return { ok: true, tree, functions: [], applied: quick.applied, exact: false, timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
+        }
         const view = viewOf(handle, spec);
         if (!view.ok) return view;
         const functions = withFunctions ? tablesOf(view.tree) : [];
         const t1 = performance.now();
         const tree = anyTreeToWire(view.tree, (b) => store.holds(b));
-        return { ok: true, tree, functions, applied: view.applied, timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
+        return { ok: true, tree, functions, applied: view.applied, exact: true, timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
       } catch (error) {
         return { ok: false, error: toAnalysisError(error) };
       }
@@ -236,16 +279,19 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
     },
 
     /** Callers and callees of the function named `name` in a view. */
-    sandwich(handle: ProfileHandle, spec: ViewSpec, name: string): WireSandwichResult {
+    sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, preview = false): WireSandwichResult {
       try {
         const t0 = performance.now();
         const view = viewOf(handle, spec);
         if (!view.ok) return view;
-        const s = sandwich(view.tree, name);
+        const limits = preview && view.tree.length >= PREVIEW_FROM_FRAMES ? pruneLimits(view.tree, PREVIEW_SHARE) : null;
+        const prune = limits ? { limits, pruned: 0 } : null;
+        const s = sandwich(view.tree, name, prune);
         const t1 = performance.now();
         const page = (t: FrameTree) => anyTreeToWire(t, (b) => store.holds(b));
         const [callers, callees] = [page(s.callers), page(s.callees)];
-        return { ok: true, nameId: s.nameId, callers, callees, timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
+        const exact = !prune || prune.pruned === 0;
+        return { ok: true, nameId: s.nameId, callers, callees, exact, timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
       } catch (error) {
         return { ok: false, error: toAnalysisError(error) };
       }
@@ -258,10 +304,28 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
   };
 }
 
-/** Function tables as the page gets them: one per sample type, or one baseline/comparison table for a diff. */
-function tablesOf(tree: FrameTree): FunctionTable[] {
-  return isDiffTree(tree) ? [diffFunctionTable(tree)] : functionTables(tree);
+/**
+ * Function tables as the page gets them: one per sample type, or one baseline/comparison table for a
+ * diff. Kept per tree (trees are never changed): a parse's tables come with it, and asking again for the
+ * tables of a profile or of the kept view costs a copy (what is sent is transferred, so never the kept one).
+ */
+function tablesOf(tree: FrameTree): readonly FunctionTable[] {
+  let tables = cachedTables.get(tree);
+  if (!tables) {
+    tables = isDiffTree(tree) ? [diffFunctionTable(tree)] : functionTables(tree);
+    cachedTables.set(tree, tables);
+  }
+  return copyOfTables(tables);
 }
+
+/** Tables with their own buffers (every typed array copied, the rest as is). */
+function copyOfTables(tables: readonly FunctionTable[]): FunctionTable[] {
+  return tables.map(
+    (table) => Object.fromEntries(Object.entries(table).map(([k, v]) => [k, ArrayBuffer.isView(v) ? (v as Float64Array).slice() : v])) as unknown as FunctionTable,
+  );
+}
+
+const cachedTables = new WeakMap<FrameTree, readonly FunctionTable[]>();
 
 /** The worker's API (what `wrap` gives the page). */
 export type WorkerApi = ReturnType<typeof createWorkerApi>;

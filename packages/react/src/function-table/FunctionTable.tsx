@@ -26,6 +26,8 @@ export interface FunctionTableProps {
   readonly sideNames?: readonly [string, string];
   /** Height of the table in CSS px (default 360). */
   readonly height?: number;
+  /** The rows are those of the previous view while the new one's are computed: dimmed, marked busy. */
+  readonly stale?: boolean;
   readonly theme?: ThemeName;
   readonly className?: string;
   readonly style?: CSSProperties;
@@ -156,8 +158,9 @@ export function FunctionTable(props: FunctionTableProps) {
         aria-colcount={groups.length + 1}
         aria-activedescendant={rows.length > 0 ? rowId(activeRow) : undefined}
         data-testid="function-grid"
+        aria-busy={props.stale || undefined}
         onKeyDown={onKeyDown}
-        style={{ position: 'relative', height, overflow: 'auto', border: `1px solid ${chrome.line}`, outlineOffset: -2 }}
+        style={{ position: 'relative', height, overflow: 'auto', border: `1px solid ${chrome.line}`, outlineOffset: -2, opacity: props.stale ? 0.55 : 1 }}
       >
         <div role="row" aria-rowindex={1} style={{ ...rowStyle(template, HEADER_HEIGHT), position: 'sticky', top: 0, zIndex: 1, background: chrome.background, borderBottom: `1px solid ${chrome.line}`, fontWeight: 600 }}>
           <HeaderCell label="Function" title="Function name" column="name" sort={sort} onSort={sortBy} colours={chrome} span={1} />
