@@ -15,7 +15,7 @@ import { newArray, recycle } from './buffer-pool.ts';
  * merged frame, else the frame its (rewritten) parent maps onto. A second, backward pass threads the
  * lists, so every list stays in input order (names ascending for frames of one parent).
  */
-export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildLinks & { readonly mergedFrames: number } {
+export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTotals = false): ChildLinks & { readonly mergedFrames: number } {
   const n = tree.length;
   const { parent, nameId } = tree;
   const link = newArray(Int32Array, n);
@@ -71,6 +71,21 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null): ChildL
     if (alive[i]) alive[holder] = 1;
     state[i] = state[i] ? MERGED : alive[i] ? KEPT : GONE;
   }
+  // With `withTotals`: what the merge gathers under each frame (its self and what its list holds), for a
+  // pruned rewrite. A frame's holder comes before it, so a backward pass adds each finished frame into it.
+  const totals = withTotals ? columns.map((self) => linkedTotals(self, link, n)) : null;
   recycle(link, alive);
-  return { firstChild, nextSibling, state, mergedFrames };
+  return { firstChild, nextSibling, state, mergedFrames, ...(totals ? { totals } : {}) };
+}
+
+function linkedTotals(self: Float64Array, link: Int32Array, n: number): Float64Array {
+  const sum = newArray(Float64Array, n);
+  for (let i = n - 1; i > 0; i--) {
+    const value = sum[i]! + self[i]!;
+    sum[i] = value;
+    const holder = link[i]!;
+    sum[holder] = sum[holder]! + value;
+  }
+  if (n > 0) sum[0] = sum[0]! + self[0]!;
+  return sum;
 }

@@ -8,6 +8,8 @@ export interface ChildLinks {
   readonly nextSibling: Int32Array;
   /** Per frame: KEPT, MERGED (vanishes into the frame whose list holds it; its self goes there) or GONE. */
   readonly state: Uint8Array;
+  /** Per value column, each frame's total once rewritten (its self and its list's totals); for pruning. */
+  readonly totals?: readonly Float64Array[];
 }
 
 /** ChildLinks state: the frame vanishes (every stack through it was moved up by a merge). */

@@ -154,7 +154,7 @@ class Rewriter {
     }
     while (this.pendTop > 0) this.emitNext();
     recycle(this.changedBelow, this.contains);
-    if (this.contribution && this.contribution !== totalColumnsOf(this.tree)) recycle(...this.contribution);
+    if (this.contribution && this.op === OPS.drop) recycle(...this.contribution);
     return derivedTree(this.tree, this.writer.finish(), this.names);
   }
 
@@ -349,7 +349,10 @@ export function allBelow(values: Float64Array, limits: Float64Array): boolean {
  */
 function contributionsOf(tree: FrameTree, rule: RewriteRule, selfColumns: readonly Float64Array[]): readonly Float64Array[] {
   if (rule.op === 'drop') return selfColumns.map((self) => survivingTotals(tree, self, rule.mask));
-  if (rule.op === 'linked') return selfColumns.map((self) => linkedTotals(tree, self, rule.links));
+  if (rule.op === 'linked') {
+    if (!rule.links.totals) throw new Error('a pruned recursion merge needs the links made with their totals');
+    return rule.links.totals;
+  }
   return totalColumnsOf(tree);
 }
 
@@ -367,22 +370,6 @@ function survivingTotals(tree: FrameTree, self: Float64Array, mask: Uint8Array):
     sum[parent[i]!] = sum[parent[i]!]! + value;
   }
   if (tree.length > 0) sum[0] = sum[0]! + self[0]!;
-  return sum;
-}
-
-/**
- * What a recursion merge gathers under each kept frame: its self and the totals of the frames its
- * children list holds (a merged frame's list is empty, its callees are listed under the frame it joins).
- */
-function linkedTotals(tree: FrameTree, self: Float64Array, links: ChildLinks): Float64Array {
-  const { firstChild, nextSibling } = links;
-  const sum = newArray(Float64Array, tree.length);
-  // lists hold later frames only (a frame joins an ancestor or its rewritten parent): backward is bottom-up
-  for (let i = tree.length - 1; i >= 0; i--) {
-    let value = self[i]!;
-    for (let c = firstChild[i]!; c >= 0; c = nextSibling[c]!) value += sum[c]!;
-    sum[i] = value;
-  }
   return sum;
 }
 

@@ -79,9 +79,9 @@ export function applyTransform(tree: FrameTree, transform: Transform, prune: Pru
         const matchedFrames = directlyRecursiveFrames(tree, mask);
         return { tree: matchedFrames === 0 ? tree : rewriteTree(tree, { op: 'direct', mask }, undefined, prune), matchedFrames };
       }
-      const links = recursionLinks(tree, mask);
+      const links = recursionLinks(tree, mask, prune !== null);
       const merged = links.mergedFrames === 0 ? tree : rewriteTree(tree, { op: 'linked', links }, undefined, prune);
-      recycle(links.firstChild, links.nextSibling, links.state);
+      recycle(links.firstChild, links.nextSibling, links.state, ...(links.totals ?? []));
       return { tree: merged, matchedFrames: links.mergedFrames };
     }
     case 'collapse-module': {
