@@ -17,15 +17,22 @@ import { derivedTree, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tr
  */
 export function invertTree(tree: FrameTree, maxFrames = DEFAULT_MAX_FRAMES, prune: PruneRequest | null = null): FrameTree {
   const columns = selfColumnsOf(tree);
-  const hasSelf = newArray(Uint8Array, tree.length);
+  // the origins: frames with a self value in any column, in one pass
+  let origins = newArray(Int32Array, Math.max(1024, tree.length >> 2), false);
   let count = 0;
-  for (let t = 0; t < columns.length; t++) {
-    const column = columns[t]!;
-    for (let i = 1; i < tree.length; i++) if (column[i] !== 0 && !hasSelf[i]) (hasSelf[i] = 1), count++;
+  for (let i = 1; i < tree.length; i++) {
+    let any = false;
+    for (let t = 0; t < columns.length && !any; t++) any = columns[t]![i] !== 0;
+    if (!any) continue;
+    if (count === origins.length) {
+      const grown = newArray(Int32Array, origins.length * 2, false);
+      grown.set(origins);
+      recycle(origins);
+      origins = grown;
+    }
+    origins[count++] = i;
   }
-  const origins = newArray(Int32Array, count);
-  for (let i = 1, k = 0; i < tree.length; i++) if (hasSelf[i]) origins[k++] = i;
-  recycle(hasSelf);
+  origins = origins.subarray(0, count);
   const inverted = new UpwardWriter(tree, origins, columns, maxFrames, prune).run(true);
   recycle(origins);
   return inverted;
@@ -42,27 +49,37 @@ export function callersTree(tree: FrameTree, outermost: Int32Array, maxFrames = 
 
 /**
  * Writes the tree of paths read upwards from `origins`, each weighted by its value in `columns`. An output
- * frame is the merge of (origin, frame) pairs with one name path; its children group the parents of those
+ * frame is the merge of (frame, value) pairs with one name path; its children group the parents of those
  * frames by name; a pair whose frame has no parent left ends its stack there (the value becomes self).
+ * Pairs that reach the same frame are one pair from there on (the path above a frame is the frame's own),
+ * so the work per output frame is the number of distinct input frames it merges, not of origins.
  * An output frame's total is the sum of its pairs' values, known before it is written: when pruning, a
  * group under the limits is left out, and the frames kept get their totals from their pairs.
  */
 class UpwardWriter {
   private readonly rank: Uint32Array;
   private readonly writer: PreorderWriter;
+  private readonly C: number;
   private pendParent = new Int32Array(256);
   private pendName = new Int32Array(256);
   private pendDepth = new Int32Array(256);
   private pendStart = new Int32Array(256);
   private pendCount = new Int32Array(256);
   private pendTop = 0;
-  private arenaOrigin = new Int32Array(1024);
+  /** Pairs of the pending frames: input frame, and its values (C per pair). */
   private arenaFrame = new Int32Array(1024);
+  private arenaValue: Float64Array;
   private arenaTop = 0;
+  /** Candidates of the frame being expanded: name rank, input frame, slot of their values in `candValue`. */
   private candKey = new Uint32Array(1024);
-  private candOrigin = new Int32Array(1024);
   private candFrame = new Int32Array(1024);
+  private candSlot = new Int32Array(1024);
+  private candValue: Float64Array;
   private candCount = 0;
+  /** Per input frame: the expansion that last made it a candidate, and which candidate (merging pairs). */
+  private readonly seenIn: Int32Array;
+  private readonly seenAt: Int32Array;
+  private expansion = 0;
   private readonly limits: Float64Array | null;
   private pendTotal = new Float64Array(0);
   private readonly groupTotal: Float64Array;
@@ -74,6 +91,8 @@ class UpwardWriter {
     maxFrames: number,
     private readonly prune: PruneRequest | null,
   ) {
+    this.C = columns.length;
+    this.arenaValue = new Float64Array(1024 * this.C);
     this.limits = prune?.limits ?? null;
     this.groupTotal = new Float64Array(columns.length);
     if (prune) this.pendTotal = new Float64Array(256 * columns.length);
@@ -82,25 +101,34 @@ class UpwardWriter {
     let bound = 1;
     for (let k = 0; k < origins.length; k++) bound += tree.depth[origins[k]!]!;
     this.writer = new PreorderWriter(bound, columns.length, maxFrames, false, prune !== null);
+    // the root's candidates are every origin: room for them at once, not by doubling
+    const room = Math.max(1024, origins.length);
+    this.candKey = new Uint32Array(room);
+    this.candFrame = new Int32Array(room);
+    this.candSlot = new Int32Array(room);
+    this.candValue = new Float64Array(room * this.C);
+    this.seenIn = newArray(Int32Array, tree.length);
+    this.seenAt = newArray(Int32Array, tree.length, false);
   }
 
   run(keepRootSelf: boolean): FrameTree {
     const root = this.writer.push(-1, 0, 0);
-    if (keepRootSelf) for (let t = 0; t < this.columns.length; t++) this.writer.self[t]![root] = this.columns[t]![0]!;
+    const C = this.C;
+    if (keepRootSelf) for (let t = 0; t < C; t++) this.writer.self[t]![root] = this.columns[t]![0]!;
     this.candCount = 0;
-    if (this.candKey.length < this.origins.length) {
-      // the root's candidates are every origin: room for them at once, not by doubling
-      this.candKey = new Uint32Array(this.origins.length);
-      this.candOrigin = new Int32Array(this.origins.length);
-      this.candFrame = new Int32Array(this.origins.length);
+    // origins are distinct frames: no pairs to merge yet
+    for (let k = 0; k < this.origins.length; k++) {
+      const origin = this.origins[k]!;
+      const c = this.newCandidate(origin);
+      for (let t = 0; t < C; t++) this.candValue[c * C + t] = this.columns[t]![origin]!;
     }
-    for (let k = 0; k < this.origins.length; k++) this.addCandidate(this.origins[k]!, this.origins[k]!);
     if (this.limits) {
       this.sumGroup(0, this.candCount);
-      for (let t = 0; t < this.columns.length; t++) this.writer.total![t]![root] = this.groupTotal[t]! + this.writer.self[t]![root]!;
+      for (let t = 0; t < C; t++) this.writer.total![t]![root] = this.groupTotal[t]! + this.writer.self[t]![root]!;
     }
     this.pushGroups(root, 0);
     while (this.pendTop > 0) this.emitNext();
+    recycle(this.seenIn, this.seenAt);
     return derivedTree(this.tree, this.writer.finish(), { names: this.tree.names, extras: this.tree.extras });
   }
 
@@ -110,10 +138,10 @@ class UpwardWriter {
     const end = start + this.pendCount[e]!;
     const depth = this.pendDepth[e]!;
     const parent = this.tree.parent;
+    const C = this.C;
     if (end === start + 1) {
-      // one source left: its path up is a chain with nothing to merge — written in one loop
+      // one pair left: its path up is a chain with nothing to merge — written in one loop
       this.arenaTop = start;
-      const origin = this.arenaOrigin[start]!;
       const nameId = this.tree.nameId;
       let out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
       let d = depth;
@@ -123,17 +151,30 @@ class UpwardWriter {
         out = this.writer.push(out, nameId[up]!, ++d);
         if (total) this.setTotal(out, e);
       }
-      this.addValue(out, origin);
+      this.addValue(out, start);
       return;
     }
     const out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
     if (this.writer.total) this.setTotal(out, e);
     this.candCount = 0;
+    const expansion = ++this.expansion;
+    const { seenIn, seenAt } = this;
     for (let k = start; k < end; k++) {
-      const origin = this.arenaOrigin[k]!;
       const up = parent[this.arenaFrame[k]!]!;
-      if (up > 0) this.addCandidate(origin, up);
-      else this.addValue(out, origin);
+      if (up <= 0) {
+        this.addValue(out, k);
+        continue;
+      }
+      let c: number;
+      if (seenIn[up] === expansion) {
+        c = seenAt[up]!;
+        for (let t = 0; t < C; t++) this.candValue[c * C + t] = this.candValue[c * C + t]! + this.arenaValue[k * C + t]!;
+      } else {
+        c = this.newCandidate(up);
+        seenIn[up] = expansion;
+        seenAt[up] = c;
+        for (let t = 0; t < C; t++) this.candValue[c * C + t] = this.arenaValue[k * C + t]!;
+      }
     }
     this.arenaTop = start;
     this.pushGroups(out, depth);
@@ -141,45 +182,52 @@ class UpwardWriter {
 
   /** Output frame `out` gets the total of pending frame `e` (pruning only). */
   private setTotal(out: number, e: number): void {
-    const C = this.columns.length;
+    const C = this.C;
     for (let t = 0; t < C; t++) this.writer.total![t]![out] = this.pendTotal[e * C + t]!;
   }
 
-  /** Sums the values of candidates [begin, end) into `groupTotal`. */
+  /** Sums the values of (sorted) candidates [begin, end) into `groupTotal`. */
   private sumGroup(begin: number, end: number): void {
-    for (let t = 0; t < this.columns.length; t++) {
-      const column = this.columns[t]!;
+    const C = this.C;
+    for (let t = 0; t < C; t++) {
       let sum = 0;
-      for (let k = begin; k < end; k++) sum += column[this.candOrigin[k]!]!;
+      for (let k = begin; k < end; k++) sum += this.candValue[this.candSlot[k]! * C + t]!;
       this.groupTotal[t] = sum;
     }
   }
 
-  private addValue(out: number, origin: number): void {
+  /** Adds the values of arena pair `k` to output frame `out`'s self. */
+  private addValue(out: number, k: number): void {
     const self = this.writer.self;
-    for (let t = 0; t < this.columns.length; t++) {
+    const C = this.C;
+    for (let t = 0; t < C; t++) {
       const column = self[t]!;
-      column[out] = column[out]! + this.columns[t]![origin]!;
+      column[out] = column[out]! + this.arenaValue[k * C + t]!;
     }
   }
 
-  private addCandidate(origin: number, frame: number): void {
+  /** A new candidate for input frame `frame` (its values slot is its position; set by the caller). */
+  private newCandidate(frame: number): number {
     if (this.candCount === this.candKey.length) {
       this.candKey = grow(this.candKey);
-      this.candOrigin = grow(this.candOrigin);
       this.candFrame = grow(this.candFrame);
+      this.candSlot = grow(this.candSlot);
+      const values = new Float64Array(this.candValue.length * 2);
+      values.set(this.candValue);
+      this.candValue = values;
     }
     const k = this.candCount++;
     this.candKey[k] = this.rank[this.tree.nameId[frame]!]!;
-    this.candOrigin[k] = origin;
     this.candFrame[k] = frame;
+    this.candSlot[k] = k;
+    return k;
   }
 
   /** One pending frame per name group, last name first (see Rewriter.pushGroups for why). */
   private pushGroups(parent: number, parentDepth: number): void {
     const count = this.candCount;
     if (count === 0) return;
-    if (!isStrictlyIncreasing(this.candKey, count)) sortByKey(this.candKey, this.candOrigin, count, this.candFrame);
+    if (!isStrictlyIncreasing(this.candKey, count)) sortByKey(this.candKey, this.candFrame, count, this.candSlot);
     let end = count;
     while (end > 0) {
       let begin = end - 1;
@@ -194,6 +242,7 @@ class UpwardWriter {
   }
 
   private pushPending(parent: number, depth: number, begin: number, end: number): void {
+    const C = this.C;
     if (this.pendTop === this.pendParent.length) {
       this.pendParent = grow(this.pendParent);
       this.pendName = grow(this.pendName);
@@ -201,13 +250,14 @@ class UpwardWriter {
       this.pendStart = grow(this.pendStart);
       this.pendCount = grow(this.pendCount);
     }
-    while (this.arenaTop + (end - begin) > this.arenaOrigin.length) {
-      this.arenaOrigin = grow(this.arenaOrigin);
+    while (this.arenaTop + (end - begin) > this.arenaFrame.length) {
       this.arenaFrame = grow(this.arenaFrame);
+      const values = new Float64Array(this.arenaValue.length * 2);
+      values.set(this.arenaValue);
+      this.arenaValue = values;
     }
     const p = this.pendTop++;
     if (this.limits) {
-      const C = this.columns.length;
       if (this.pendTotal.length < this.pendParent.length * C) {
         const grown = new Float64Array(this.pendParent.length * C);
         grown.set(this.pendTotal);
@@ -221,8 +271,10 @@ class UpwardWriter {
     this.pendStart[p] = this.arenaTop;
     this.pendCount[p] = end - begin;
     for (let k = begin; k < end; k++) {
-      this.arenaOrigin[this.arenaTop] = this.candOrigin[k]!;
-      this.arenaFrame[this.arenaTop++] = this.candFrame[k]!;
+      const a = this.arenaTop++;
+      this.arenaFrame[a] = this.candFrame[k]!;
+      const slot = this.candSlot[k]! * C;
+      for (let t = 0; t < C; t++) this.arenaValue[a * C + t] = this.candValue[slot + t]!;
     }
   }
 }

@@ -264,12 +264,24 @@ export const PREVIEW_SHARE = 1e-5;
  * widths are drawn from magnitudes, not totals), or nothing to prune by.
  */
 export function pruneLimits(tree: FrameTree, share: number): Float64Array | null {
-  if (!(share > 0) || tree.length === 0) return null;
-  const selfs = selfColumnsOf(tree);
-  const totals = totalColumnsOf(tree);
-  for (const column of selfs) for (let i = 0; i < tree.length; i++) if (column[i]! < 0) return null;
-  return Float64Array.from(totals, (column) => column[0]! * share);
+  if (!(share > 0) || tree.length === 0 || hasNegativeValue(tree)) return null;
+  return Float64Array.from(totalColumnsOf(tree), (column) => column[0]! * share);
 }
+
+/** Whether some self value of `tree` is negative (looked up once per tree: trees are never changed). */
+function hasNegativeValue(tree: FrameTree): boolean {
+  let known = negativeIn.get(tree);
+  if (known === undefined) {
+    known = selfColumnsOf(tree).some((column) => {
+      for (let i = 0; i < tree.length; i++) if (column[i]! < 0) return true;
+      return false;
+    });
+    negativeIn.set(tree, known);
+  }
+  return known;
+}
+
+const negativeIn = new WeakMap<FrameTree, boolean>();
 
 function grownInt32(a: Int32Array, atLeast: number): Int32Array {
   const b = new Int32Array(Math.max(atLeast, a.length * 2));
