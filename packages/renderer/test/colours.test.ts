@@ -1,4 +1,4 @@
-import { isFrameWithinNoise, noiseModel } from '@flamelens/core';
+import { computePreview, isFrameWithinNoise, noiseModel } from '@flamelens/core';
 import { treeFromFolded, frameAt } from '@flamelens/core/testing';
 import {
   BarColours,
@@ -30,6 +30,16 @@ describe('package colours', () => {
     expect(packageOf('core::ptr::drop_in_place<alloc::vec::Vec<u8>>')).toBe('core::ptr');
     expect(packageOf('/usr/lib/python3/json/decoder.py:raw_decode')).toBe('/usr/lib/python3/json/decoder');
     expect(packageOf('malloc')).toBe('malloc');
+  });
+
+  it("draws a preview's placeholder frames in the merged colour of narrow frames", () => {
+    const tree = treeFromFolded('main;a;x 900\nmain;a;y 1\nmain;a;z 2\nmain;c 97\n');
+    const preview = computePreview({ tree, applied: [] }, { transforms: [{ kind: 'hide', match: { name: 'c' } }] }, 0.01);
+    if (!preview.ok) throw new Error(preview.error.message);
+    const placeholder = frameAt(preview.tree, 'main;a;\u2026 narrow frames');
+    const pkg = new BarColours(preview.tree, 'package', 'light', 'default');
+    expect(pkg.of(placeholder)).toBe(pkg.merged);
+    expect(pkg.of(frameAt(preview.tree, 'main;a;x'))).not.toBe(pkg.merged);
   });
 
   it('gives frames of one package the same colour, in any profile', () => {

@@ -4,7 +4,8 @@ import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
 import { allBelow, type PruneRequest } from './rewrite.ts';
-import { derivedTree, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tree-writer.ts';
+import { withName } from './name-order.ts';
+import { derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tree-writer.ts';
 
 /**
  * The inverted (bottom-up) tree: every stack read from its leaf up, so the root's children are the
@@ -83,6 +84,10 @@ class UpwardWriter {
   private readonly limits: Float64Array | null;
   private pendTotal = new Float64Array(0);
   private readonly groupTotal: Float64Array;
+  /** Totals of the groups left out since the last one kept (pruning only): one placeholder frame. */
+  private readonly runTotal: Float64Array;
+  private readonly outNames: { names: FrameTree['names']; extras: FrameTree['extras'] };
+  private readonly narrowName: number;
 
   constructor(
     private readonly tree: FrameTree,
@@ -95,8 +100,12 @@ class UpwardWriter {
     this.arenaValue = new Float64Array(1024 * this.C);
     this.limits = prune?.limits ?? null;
     this.groupTotal = new Float64Array(columns.length);
+    this.runTotal = new Float64Array(columns.length);
     if (prune) this.pendTotal = new Float64Array(256 * columns.length);
     this.rank = nameRanks(tree.names);
+    const named = prune ? withName(tree.names, tree.extras, NARROW_FRAMES_NAME) : null;
+    this.outNames = named ? { names: named.names, extras: named.extras } : { names: tree.names, extras: tree.extras };
+    this.narrowName = named ? named.id : -1;
     // at most one output frame per (origin, ancestor) pair, plus the root
     let bound = 1;
     for (let k = 0; k < origins.length; k++) bound += tree.depth[origins[k]!]!;
@@ -129,7 +138,7 @@ class UpwardWriter {
     this.pushGroups(root, 0);
     while (this.pendTop > 0) this.emitNext();
     recycle(this.seenIn, this.seenAt);
-    return derivedTree(this.tree, this.writer.finish(), { names: this.tree.names, extras: this.tree.extras });
+    return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
   }
 
   private emitNext(): void {
@@ -229,20 +238,30 @@ class UpwardWriter {
     if (count === 0) return;
     if (!isStrictlyIncreasing(this.candKey, count)) sortByKey(this.candKey, this.candFrame, count, this.candSlot);
     let end = count;
+    let run = false;
     while (end > 0) {
       let begin = end - 1;
       while (begin > 0 && this.candKey[begin - 1] === this.candKey[end - 1]) begin--;
       if (this.limits) {
         this.sumGroup(begin, end);
-        if (allBelow(this.groupTotal, this.limits)) this.prune!.pruned++;
-        else this.pushPending(parent, parentDepth + 1, begin, end);
+        if (allBelow(this.groupTotal, this.limits)) {
+          // left out: adjacent groups left out become one placeholder frame, in their place
+          this.prune!.pruned++;
+          for (let t = 0; t < this.C; t++) this.runTotal[t] = this.runTotal[t]! + this.groupTotal[t]!;
+          run = true;
+        } else {
+          if (run) this.pushPlaceholder(parent, parentDepth + 1);
+          run = false;
+          this.pushPending(parent, parentDepth + 1, begin, end);
+        }
       } else this.pushPending(parent, parentDepth + 1, begin, end);
       end = begin;
     }
+    if (run) this.pushPlaceholder(parent, parentDepth + 1);
   }
 
-  private pushPending(parent: number, depth: number, begin: number, end: number): void {
-    const C = this.C;
+  /** A new pending slot (growing the pending arrays as needed). */
+  private reservePending(): number {
     if (this.pendTop === this.pendParent.length) {
       this.pendParent = grow(this.pendParent);
       this.pendName = grow(this.pendName);
@@ -250,21 +269,37 @@ class UpwardWriter {
       this.pendStart = grow(this.pendStart);
       this.pendCount = grow(this.pendCount);
     }
+    const C = this.C;
+    if (this.limits && this.pendTotal.length < this.pendParent.length * C) {
+      const grown = new Float64Array(this.pendParent.length * C);
+      grown.set(this.pendTotal);
+      this.pendTotal = grown;
+    }
+    return this.pendTop++;
+  }
+
+  /** Pushes a pending placeholder frame (no pairs) with the totals of the run of groups left out. */
+  private pushPlaceholder(parent: number, depth: number): void {
+    const p = this.reservePending();
+    this.pendTotal.set(this.runTotal, p * this.C);
+    this.runTotal.fill(0);
+    this.pendParent[p] = parent;
+    this.pendName[p] = this.narrowName;
+    this.pendDepth[p] = depth;
+    this.pendStart[p] = this.arenaTop;
+    this.pendCount[p] = 0;
+  }
+
+  private pushPending(parent: number, depth: number, begin: number, end: number): void {
+    const C = this.C;
     while (this.arenaTop + (end - begin) > this.arenaFrame.length) {
       this.arenaFrame = grow(this.arenaFrame);
       const values = new Float64Array(this.arenaValue.length * 2);
       values.set(this.arenaValue);
       this.arenaValue = values;
     }
-    const p = this.pendTop++;
-    if (this.limits) {
-      if (this.pendTotal.length < this.pendParent.length * C) {
-        const grown = new Float64Array(this.pendParent.length * C);
-        grown.set(this.pendTotal);
-        this.pendTotal = grown;
-      }
-      this.pendTotal.set(this.groupTotal, p * C);
-    }
+    const p = this.reservePending();
+    if (this.limits) this.pendTotal.set(this.groupTotal, p * C);
     this.pendParent[p] = parent;
     this.pendName[p] = this.tree.nameId[this.candFrame[begin]!]!;
     this.pendDepth[p] = depth;

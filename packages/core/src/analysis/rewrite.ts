@@ -4,7 +4,8 @@ import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { changedBelow, framesLeadingTo, framesLeft, KEPT, MERGED, outermostFrames, type ChildLinks } from './rewrite-frames.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
-import { derivedTree, PreorderWriter, selfColumnsOf, totalColumnsOf, type DerivedNames } from './tree-writer.ts';
+import { withName } from './name-order.ts';
+import { derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf, type DerivedNames } from './tree-writer.ts';
 
 /**
  * How a rewrite treats the input frames (each rule is one transform, see transforms.ts):
@@ -91,6 +92,11 @@ class Rewriter {
   private pendTotal = new Float64Array(0);
   /** Totals of the group being considered (pruning only). */
   private readonly groupTotal: Float64Array;
+  /** Totals of the groups left out since the last one kept (pruning only): one placeholder frame. */
+  private readonly runTotal: Float64Array;
+  /** The names of the output (the input's, with the placeholder's name when pruning) and that name's id. */
+  private readonly outNames: DerivedNames;
+  private readonly narrowName: number;
   // pending output frames (a stack): parent, name, depth, mode, and their sources in `arena`
   private pendParent = new Int32Array(256);
   private pendName = new Int32Array(256);
@@ -130,7 +136,11 @@ class Rewriter {
     this.limits = prune?.limits ?? null;
     this.contribution = prune ? contributionsOf(tree, rule, this.columns) : null;
     this.groupTotal = new Float64Array(this.columns.length);
+    this.runTotal = new Float64Array(this.columns.length);
     if (prune) this.pendTotal = new Float64Array(256 * this.columns.length);
+    const named = prune ? withName(names.names, names.extras, NARROW_FRAMES_NAME) : null;
+    this.outNames = named ? { names: named.names, extras: named.extras } : names;
+    this.narrowName = named ? named.id : -1;
     // a rewrite never has more frames than its input
     this.writer = new PreorderWriter(tree.length, this.columns.length, Math.max(tree.length, DEFAULT_MAX_FRAMES), tree.depth instanceof Uint32Array, prune !== null);
   }
@@ -155,7 +165,7 @@ class Rewriter {
     while (this.pendTop > 0) this.emitNext();
     recycle(this.changedBelow, this.contains);
     if (this.contribution && this.op === OPS.drop) recycle(...this.contribution);
-    return derivedTree(this.tree, this.writer.finish(), this.names);
+    return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
   }
 
   /** Pops the next pending frame, writes it, and pushes its children (grouped candidates) as pending. */
@@ -169,7 +179,7 @@ class Rewriter {
     const single = this.arena[start]!;
     if (count === 1 && single >= 0 && mode === NORMAL && !this.changedBelow?.[single]) {
       const top = { parent: this.pendParent[e]!, nameId: name, depth };
-      if (this.limits) this.prune!.pruned += this.writer.appendPrunedSubtree(this.tree, single, this.columns, this.limits, top);
+      if (this.limits) this.prune!.pruned += this.writer.appendPrunedSubtree(this.tree, single, this.columns, this.limits, top, this.narrowName);
       else this.writer.appendSubtree(this.tree, single, this.columns, top);
       this.arenaTop = start;
       return;
@@ -279,19 +289,43 @@ class Rewriter {
     if (count === 0) return;
     if (!isStrictlyIncreasing(this.candKey, count)) sortByKey(this.candKey, this.candFrame, count, this.candName);
     let end = count;
+    let run = false;
     while (end > 0) {
       let begin = end - 1;
       while (begin > 0 && this.candKey[begin - 1] === this.candKey[end - 1]) begin--;
       if (this.limits && parent >= 0) {
         this.sumGroup(begin, end);
-        if (allBelow(this.groupTotal, this.limits)) this.prune!.pruned++;
-        else this.pushPending(parent, parentDepth + 1, begin, end, mode);
+        if (allBelow(this.groupTotal, this.limits)) {
+          // left out: adjacent groups left out become one placeholder frame, in their place
+          this.prune!.pruned++;
+          addInto(this.runTotal, this.groupTotal);
+          run = true;
+        } else {
+          if (run) this.pushPlaceholder(parent, parentDepth + 1);
+          run = false;
+          this.pushPending(parent, parentDepth + 1, begin, end, mode);
+        }
       } else {
         if (this.limits) this.sumGroup(begin, end);
         this.pushPending(parent, parentDepth + 1, begin, end, mode);
       }
       end = begin;
     }
+    if (run) this.pushPlaceholder(parent, parentDepth + 1);
+  }
+
+  /** Pushes a pending placeholder frame (no sources) with the totals of the run of groups left out. */
+  private pushPlaceholder(parent: number, depth: number): void {
+    const p = this.reservePending();
+    const C = this.columns.length;
+    this.pendTotal.set(this.runTotal, p * C);
+    this.runTotal.fill(0);
+    this.pendParent[p] = parent;
+    this.pendName[p] = this.narrowName;
+    this.pendDepth[p] = depth;
+    this.pendStart[p] = this.arenaTop;
+    this.pendCount[p] = 0;
+    this.pendMode[p] = NORMAL;
   }
 
   /** Sums the contributions of candidates [begin, end) into `groupTotal`. */
@@ -305,7 +339,8 @@ class Rewriter {
     }
   }
 
-  private pushPending(parent: number, depth: number, begin: number, end: number, mode: number): void {
+  /** A new pending slot (growing the pending arrays as needed). */
+  private reservePending(): number {
     if (this.pendTop === this.pendParent.length) {
       this.pendParent = grow(this.pendParent);
       this.pendName = grow(this.pendName);
@@ -314,17 +349,19 @@ class Rewriter {
       this.pendStart = grow(this.pendStart);
       this.pendCount = grow(this.pendCount);
     }
-    while (this.arenaTop + (end - begin) > this.arena.length) this.arena = grow(this.arena);
-    const p = this.pendTop++;
-    if (this.limits) {
-      const C = this.columns.length;
-      if (this.pendTotal.length < this.pendParent.length * C) {
-        const grown = new Float64Array(this.pendParent.length * C);
-        grown.set(this.pendTotal);
-        this.pendTotal = grown;
-      }
-      this.pendTotal.set(this.groupTotal, p * C);
+    const C = this.columns.length;
+    if (this.limits && this.pendTotal.length < this.pendParent.length * C) {
+      const grown = new Float64Array(this.pendParent.length * C);
+      grown.set(this.pendTotal);
+      this.pendTotal = grown;
     }
+    return this.pendTop++;
+  }
+
+  private pushPending(parent: number, depth: number, begin: number, end: number, mode: number): void {
+    while (this.arenaTop + (end - begin) > this.arena.length) this.arena = grow(this.arena);
+    const p = this.reservePending();
+    if (this.limits) this.pendTotal.set(this.groupTotal, p * this.columns.length);
     this.pendParent[p] = parent;
     this.pendName[p] = this.candName[begin]!;
     this.pendDepth[p] = depth;
@@ -334,6 +371,10 @@ class Rewriter {
     this.pendMode[p] = mode === SEARCH && parent >= 0 && this.candFrame[begin]! >= 0 ? NORMAL : mode;
     for (let k = begin; k < end; k++) this.arena[this.arenaTop++] = this.candFrame[k]!;
   }
+}
+
+function addInto(sum: Float64Array, values: Float64Array): void {
+  for (let t = 0; t < sum.length; t++) sum[t] = sum[t]! + values[t]!;
 }
 
 /** True when every value is under its limit. */

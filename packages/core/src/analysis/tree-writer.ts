@@ -155,41 +155,76 @@ export class PreorderWriter {
    * column (with its subtree): the pruned copy of an unchanged subtree. Totals are the input's own.
    * Returns how many subtrees were left out.
    */
-  appendPrunedSubtree(tree: FrameTree, frame: number, columns: readonly Float64Array[], limits: Float64Array, top: { parent: number; nameId: number; depth: number }): number {
+  appendPrunedSubtree(
+    tree: FrameTree,
+    frame: number,
+    columns: readonly Float64Array[],
+    limits: Float64Array,
+    top: { parent: number; nameId: number; depth: number },
+    /** Name of the placeholder frame that takes the place of adjacent frames left out. */
+    narrowName: number,
+  ): number {
     const totals = totalColumnsOf(tree);
+    const C = totals.length;
     const own = this.total!;
     const { subtreeEnd, nameId, depth } = tree;
     const end = subtreeEnd[frame]!;
     const base = depth[frame]!;
     const depthShift = top.depth - base;
-    // output frame of each open input frame, by depth below `frame`
-    let open: Int32Array = this.openScratch;
+    // output frame of each open input frame, by depth below `frame`; runs of left-out frames, by depth
+    const span = tree.maxDepth - base + 2;
+    if (this.openScratch.length < span) this.openScratch = new Int32Array(span);
+    if (this.runOn.length < span) {
+      this.runOn = new Uint8Array(span);
+      this.runTotal = new Float64Array(span * C);
+    }
+    const { openScratch: open, runOn, runTotal } = this;
+    let runTop = 0;
     const put = (out: number, from: number) => {
-      for (let t = 0; t < columns.length; t++) {
+      for (let t = 0; t < C; t++) {
         this.self[t]![out] = columns[t]![from]!;
         own[t]![out] = totals[t]![from]!;
       }
+    };
+    const flush = (rel: number) => {
+      const out = this.push(open[rel - 1]!, narrowName, base + rel + depthShift);
+      for (let t = 0; t < C; t++) {
+        own[t]![out] = runTotal[rel * C + t]!;
+        runTotal[rel * C + t] = 0;
+      }
+      runOn[rel] = 0;
+    };
+    const flushBelow = (rel: number) => {
+      for (let r = runTop; r > rel; r--) if (runOn[r]) flush(r);
+      if (runTop > rel) runTop = rel;
     };
     const first = this.push(top.parent, top.nameId, top.depth);
     put(first, frame);
     open[0] = first;
     let pruned = 0;
     for (let j = frame + 1; j < end; ) {
+      const rel = depth[j]! - base;
+      flushBelow(rel);
       if (below(totals, j, limits)) {
+        for (let t = 0; t < C; t++) runTotal[rel * C + t] = runTotal[rel * C + t]! + totals[t]![j]!;
+        runOn[rel] = 1;
+        if (rel > runTop) runTop = rel;
         j = subtreeEnd[j]!;
         pruned++;
         continue;
       }
-      const rel = depth[j]! - base;
-      if (rel >= open.length) open = this.openScratch = grownInt32(open, rel + 1);
+      if (runOn[rel]) flush(rel);
       const out = this.push(open[rel - 1]!, nameId[j]!, depth[j]! + depthShift);
       put(out, j);
       open[rel] = out;
       j++;
     }
+    flushBelow(0);
     return pruned;
   }
 
+  private runOn = new Uint8Array(0);
+  private runTotal = new Float64Array(0);
   private openScratch: Int32Array = new Int32Array(256);
 
   /** Exact-length columns, totals and subtree ends (one reverse pass: children follow their parent). */
@@ -244,6 +279,12 @@ export class PreorderWriter {
   }
 }
 
+/**
+ * The name of a preview's placeholder frames (see ProfileInfo.narrowNameId). It starts with an ellipsis,
+ * which no function name does, so it is not mistaken for one.
+ */
+export const NARROW_FRAMES_NAME = '\u2026 narrow frames';
+
 /** True when frame `frame`'s total is under `limits` in every column (a pruned tree leaves it out). */
 export function below(totals: readonly Float64Array[], frame: number, limits: Float64Array): boolean {
   for (let t = 0; t < totals.length; t++) if (!(totals[t]![frame]! < limits[t]!)) return false;
@@ -282,12 +323,6 @@ function hasNegativeValue(tree: FrameTree): boolean {
 }
 
 const negativeIn = new WeakMap<FrameTree, boolean>();
-
-function grownInt32(a: Int32Array, atLeast: number): Int32Array {
-  const b = new Int32Array(Math.max(atLeast, a.length * 2));
-  b.set(a);
-  return b;
-}
 
 /** The columns a PreorderWriter produced. */
 export interface WrittenColumns {
@@ -339,7 +374,7 @@ export interface DerivedNames {
  * Wraps written columns as a tree of the same kind as `like` (FrameTree, or DiffTree with baseline and
  * comparison in columns 0 and 1): same sample types and chosen type, figures updated to the new tree.
  */
-export function derivedTree(like: FrameTree, columns: WrittenColumns, names: DerivedNames): FrameTree {
+export function derivedTree(like: FrameTree, columns: WrittenColumns, names: DerivedNames, narrowNameId?: number): FrameTree {
   const base = {
     length: columns.length,
     parent: columns.parent,
@@ -349,7 +384,7 @@ export function derivedTree(like: FrameTree, columns: WrittenColumns, names: Der
     names: names.names,
     extras: names.extras,
     maxDepth: columns.maxDepth,
-    info: { ...like.info, stacks: columns.stacks, maxDepth: columns.maxDepth },
+    info: { ...like.info, stacks: columns.stacks, maxDepth: columns.maxDepth, ...(narrowNameId !== undefined ? { narrowNameId } : {}) },
   };
   const rootTotal = (c: readonly Float64Array[], t: number) => (columns.length > 0 ? c[t]![0]! : 0);
   if (isDiffTree(like)) {

@@ -41,6 +41,11 @@ export interface ProfileInfo {
   readonly period?: { readonly value: number; readonly type: string; readonly unit: string };
   /** pprof duration of the recording in nanoseconds, when present. */
   readonly durationNanos?: number;
+  /**
+   * Set on a preview (a pruned view, see PruneRequest): the name id of its placeholder frames, each of
+   * which stands for adjacent frames left out (their total, in their place), drawn as narrow frames are.
+   */
+  readonly narrowNameId?: number;
 }
 
 /**

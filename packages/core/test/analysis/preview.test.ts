@@ -20,46 +20,79 @@ import {
   type PruneRequest,
   type ViewSpec,
 } from '../../src/index.ts';
-import { treeFromFolded } from '../../src/testing/index.ts';
+import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
 import { selfColumnsOf, totalColumnsOf } from '../../src/analysis/tree-writer.ts';
 import { corpusBytes } from '../corpus/manifest.ts';
 
-/** path → every self column then every total column, for each frame (paths join names with \u0001). */
-function figuresByPath(tree: FrameTree): Map<string, number[]> {
+interface FrameFigures {
+  /** Every self column then every total column. */
+  readonly values: number[];
+  /** Per total column, the totals of the siblings before the frame: where the frame is drawn. */
+  readonly offset: number[];
+  /** Per total column, the sum of the children's totals. */
+  readonly children: number[];
+}
+
+/**
+ * path → figures of each frame (paths join names with \u0001). A preview's placeholder frames (its
+ * `narrowNameId`) are checked here and left out: leaves with no self, never two side by side.
+ */
+function figuresByPath(tree: FrameTree): Map<string, FrameFigures> {
   const selfs = selfColumnsOf(tree);
   const totals = totalColumnsOf(tree);
+  const C = totals.length;
+  const narrow = tree.info.narrowNameId ?? -1;
   const paths: string[] = new Array(tree.length);
-  const out = new Map<string, number[]>();
-  for (let i = 0; i < tree.length; i++) {
+  const offset = new Float64Array(tree.length * C);
+  const childSums = new Float64Array(tree.length * C);
+  const lastChild = new Int32Array(tree.length).fill(-1);
+  for (let i = 1; i < tree.length; i++) {
     const p = tree.parent[i]!;
     // pre-order: a frame comes after its parent, and its depth is one more
-    if (i > 0) {
-      expect(p).toBeLessThan(i);
-      expect(tree.depth[i]).toBe(tree.depth[p]! + 1);
+    expect(p).toBeLessThan(i);
+    expect(tree.depth[i]).toBe(tree.depth[p]! + 1);
+    const prev = lastChild[p]!;
+    for (let t = 0; t < C; t++) {
+      offset[i * C + t] = prev < 0 ? 0 : offset[prev * C + t]! + totals[t]![prev]!;
+      childSums[p * C + t] = childSums[p * C + t]! + totals[t]![i]!;
     }
+    if (tree.nameId[i] === narrow) {
+      expect(tree.subtreeEnd[i], 'a placeholder is a leaf').toBe(i + 1);
+      expect(selfs.every((c) => c[i] === 0), 'a placeholder has no self').toBe(true);
+      expect(prev >= 0 && tree.nameId[prev] === narrow, 'two placeholders side by side').toBe(false);
+    }
+    lastChild[p] = i;
+  }
+  const out = new Map<string, FrameFigures>();
+  for (let i = 0; i < tree.length; i++) {
+    const p = tree.parent[i]!;
     paths[i] = i === 0 ? '' : `${paths[p]}\u0001${tree.names.get(tree.nameId[i]!)}`;
+    if (tree.nameId[i] === narrow) continue;
     expect(out.has(paths[i]!), `two frames on one path: ${paths[i]}`).toBe(false);
-    out.set(paths[i]!, [...selfs.map((c) => c[i]!), ...totals.map((c) => c[i]!)]);
+    const range = (a: Float64Array) => Array.from(a.subarray(i * C, i * C + C));
+    out.set(paths[i]!, { values: [...selfs.map((c) => c[i]!), ...totals.map((c) => c[i]!)], offset: range(offset), children: range(childSums) });
   }
   return out;
 }
 
 /**
- * The preview has exactly the exact view's frames at or over `limits`, each with the exact figures; or,
- * when it says it is exact (a step that matched nothing returns its input), all of them.
+ * The preview has exactly the exact view's frames at or over `limits`, each with the exact figures, drawn
+ * at the same place (placeholders fill what is left out, so every frame's siblings before it add up to
+ * the same, and every frame's children too); or, when it says it is exact, all of them.
  */
 function expectPreviewOf(preview: FrameTree, exact: FrameTree, limits: Float64Array, saysExact = false): void {
   const want = figuresByPath(exact);
   const got = figuresByPath(preview);
   if (saysExact) {
     expect(got).toEqual(want);
+    expect(preview.info.narrowNameId).toBeUndefined();
     return;
   }
   const columns = limits.length;
   for (const [path, figures] of got) expect(want.get(path), path).toEqual(figures);
   for (const [path, figures] of want) {
-    const kept = path === '' || figures.slice(columns).some((total, t) => total >= limits[t]!);
-    expect(got.has(path), `${path} ${figures.join(' ')} / ${Array.from(limits).join(' ')}`).toBe(kept);
+    const kept = path === '' || figures.values.slice(columns).some((total, t) => total >= limits[t]!);
+    expect(got.has(path), `${path} ${figures.values.join(' ')} / ${Array.from(limits).join(' ')}`).toBe(kept);
   }
 }
 
@@ -166,8 +199,16 @@ describe('a preview is the exact view without the frames under the limits', () =
     const preview = computePreview(base, { transforms: [{ kind: 'hide', match: { name: 'b' } }] }, 0.01);
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.exact).toBe(false);
-    const rows = [...figuresByPath(preview.tree)].map(([path, [self, total]]) => `${path.split('\u0001').join(';') || 'all'} ${total} (${self})`);
-    expect(rows).toEqual(['all 1000 (0)', ';main 1000 (0)', ';main;a 903 (0)', ';main;a;x 900 (900)', ';main;c 97 (97)']);
+    expect(drawTree(preview.tree)).toBe(
+      [
+        'all 1000 (0)',
+        '  main 1000 (0)',
+        '    a 903 (0)',
+        '      x 900 (900)',
+        '      \u2026 narrow frames 3 (0)',
+        '    c 97 (97)',
+      ].join('\n'),
+    );
     // a preview that leaves nothing out says it is exact
     const none = computePreview(base, { transforms: [{ kind: 'hide', match: { name: 'b' } }] }, 1e-9);
     expect(none.ok && none.exact).toBe(true);

@@ -49,10 +49,16 @@ export class BarColours {
     this.dimOffset = base.length;
     this.merged = mode === 'diff' ? DIFF_STEPS : this.paletteSize;
     this.nameColour = new Int16Array(tree.names.length).fill(-1);
+    this.narrow = tree.info.narrowNameId ?? -1;
   }
+
+  /** The name id of a preview's placeholder frames (-1: not a preview). */
+  private readonly narrow: number;
 
   /** The undimmed colour index of `frame`. No allocation. */
   of(frame: FrameIndex): number {
+    // A preview's placeholder stands for narrow frames left out: drawn as a merged run of them is.
+    if (this.tree.nameId[frame] === this.narrow) return this.merged;
     if (this.diff) {
       const bucket = this.diff.reader.bucket(frame, this.diff.saturation);
       const faded = this.diff.faded;
