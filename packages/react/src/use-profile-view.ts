@@ -68,12 +68,17 @@ export function useProfileView(parser: ProfileParser | null, handle: ProfileHand
   const current = useRef<FrameTree | null>(null);
   /** The tree the tables on screen belong to: never recycled while they are shown (their names live in it). */
   const tablesTree = useRef<FrameTree | null>(null);
+  /** The profile the state is about: another profile's view or tables are never shown for this one. */
+  const stateOf = useRef<{ parser: ProfileParser | null; handle: ProfileHandle | null }>({ parser: null, handle: null });
 
   useEffect(() => {
-    if (!parser || !handle) {
+    if (stateOf.current.parser !== parser || stateOf.current.handle !== handle) {
+      stateOf.current = { parser, handle };
       current.current = null;
       tablesTree.current = null;
       setState(EMPTY);
+    }
+    if (!parser || !handle) {
       setPending(false);
       return;
     }

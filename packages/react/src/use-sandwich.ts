@@ -23,14 +23,18 @@ export function useSandwich(parser: ProfileParser | null, handle: ProfileHandle 
   latestSpec.current = spec;
   const preview = options.preview ?? true;
   const key = JSON.stringify([spec.transforms, !!spec.inverted]);
+  /** The profile the state is about: another profile's sandwich is never shown for this one. */
+  const stateOf = useRef<{ parser: ProfileParser | null; handle: ProfileHandle | null }>({ parser: null, handle: null });
   useEffect(() => {
     if (!parser || !handle || name === null) {
       setState({ sandwich: null, error: null, pending: false });
       return;
     }
+    const sameProfile = stateOf.current.parser === parser && stateOf.current.handle === handle;
+    stateOf.current = { parser, handle };
     const controller = new AbortController();
     const { signal } = controller;
-    setState((s) => ({ ...s, pending: true }));
+    setState((s) => (sameProfile ? { ...s, pending: true } : { sandwich: null, error: null, pending: true }));
     void (async () => {
       const spec = latestSpec.current;
       const first = await parser.sandwich(handle, spec, name, { signal, preview });

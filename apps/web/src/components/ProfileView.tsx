@@ -54,16 +54,21 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
   const sandwichName = hash.sandwich ?? null;
   const sandwich = useSandwich(parser, sandwichName ? handle : null, spec, sandwichName);
 
-  const base: FrameTree | null = plain ? own.tree : view.tree;
+  // Until the first view of a transform lands, the profile itself stays on screen (never a blank graph).
+  const base: FrameTree | null = plain ? own.tree : (view.tree ?? own.tree);
   const tree = useMemo(() => (base ? withSampleType(base, Math.min(typeIndex, base.sampleTypes.length - 1)) : null), [base, typeIndex]);
-  // The table's own tree: while a preview of a large view is drawn, the table is still the last exact view's.
-  const tablesBase: FrameTree | null = plain ? own.tree : view.functionsOf;
+  // The table's own tree: while a preview of a large view is drawn, the table is still the last exact
+  // view's (the profile's own, when the view is the first transform).
+  const viewTables = !plain && view.functionsOf !== null;
+  const tablesBase: FrameTree | null = viewTables ? view.functionsOf : own.tree;
+  const tables = viewTables ? view.functions : own.functions;
   const tablesTree = useMemo(
     () => (tablesBase ? (tablesBase === base ? tree : withSampleType(tablesBase, Math.min(typeIndex, tablesBase.sampleTypes.length - 1))) : null),
     [tablesBase, base, tree, typeIndex],
   );
-  const table = useMemo(() => tableOf(plain ? own.functions : view.functions, tablesBase, tablesTree), [plain, own.functions, view.functions, tablesBase, tablesTree]);
-  const tableStale = !plain && view.functionsOf !== view.tree;
+  const table = useMemo(() => tableOf(tables, tablesBase, tablesTree), [tables, tablesBase, tablesTree]);
+  // dimmed while the table is not the one of the graph on screen (a preview is drawn)
+  const tableStale = tablesBase !== base;
 
   // A name scan of every row: only when the table or the chosen function changes, not on every render.
   const selectedNameId = useMemo(() => (sandwichName && tablesTree ? nameIdOf(tablesTree, table, sandwichName) : null), [sandwichName, tablesTree, table]);

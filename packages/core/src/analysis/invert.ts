@@ -77,9 +77,13 @@ class UpwardWriter {
   private candSlot = new Int32Array(1024);
   private candValue: Float64Array;
   private candCount = 0;
-  /** Per input frame: the expansion that last made it a candidate, and which candidate (merging pairs). */
-  private readonly seenIn: Int32Array;
-  private readonly seenAt: Int32Array;
+  /**
+   * Which candidate each input frame is, for the expansion under way (merging pairs): an open-addressing
+   * table keyed by frame, its slots valid only when stamped with the current expansion (never cleared).
+   */
+  private slotFrame = new Int32Array(1 << 12);
+  private slotCand = new Int32Array(1 << 12);
+  private slotStamp = new Int32Array(1 << 12);
   private expansion = 0;
   private readonly limits: Float64Array | null;
   private pendTotal = new Float64Array(0);
@@ -116,8 +120,6 @@ class UpwardWriter {
     this.candFrame = new Int32Array(room);
     this.candSlot = new Int32Array(room);
     this.candValue = new Float64Array(room * this.C);
-    this.seenIn = newArray(Int32Array, tree.length);
-    this.seenAt = newArray(Int32Array, tree.length, false);
   }
 
   run(keepRootSelf: boolean): FrameTree {
@@ -137,7 +139,6 @@ class UpwardWriter {
     }
     this.pushGroups(root, 0);
     while (this.pendTop > 0) this.emitNext();
-    recycle(this.seenIn, this.seenAt);
     return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
   }
 
@@ -166,22 +167,35 @@ class UpwardWriter {
     const out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
     if (this.writer.total) this.setTotal(out, e);
     this.candCount = 0;
+    // a table at most half full: twice the pairs, a power of two
+    const need = (end - start) * 2;
+    if (this.slotFrame.length < need) {
+      let size = this.slotFrame.length;
+      while (size < need) size *= 2;
+      this.slotFrame = new Int32Array(size);
+      this.slotCand = new Int32Array(size);
+      this.slotStamp = new Int32Array(size);
+      this.expansion = 0;
+    }
     const expansion = ++this.expansion;
-    const { seenIn, seenAt } = this;
+    const { slotFrame, slotCand, slotStamp } = this;
+    const mask = slotFrame.length - 1;
     for (let k = start; k < end; k++) {
       const up = parent[this.arenaFrame[k]!]!;
       if (up <= 0) {
         this.addValue(out, k);
         continue;
       }
-      let c: number;
-      if (seenIn[up] === expansion) {
-        c = seenAt[up]!;
+      let h = Math.imul(up, 0x9e3779b1) & mask;
+      while (slotStamp[h] === expansion && slotFrame[h] !== up) h = (h + 1) & mask;
+      if (slotStamp[h] === expansion) {
+        const c = slotCand[h]!;
         for (let t = 0; t < C; t++) this.candValue[c * C + t] = this.candValue[c * C + t]! + this.arenaValue[k * C + t]!;
       } else {
-        c = this.newCandidate(up);
-        seenIn[up] = expansion;
-        seenAt[up] = c;
+        const c = this.newCandidate(up);
+        slotStamp[h] = expansion;
+        slotFrame[h] = up;
+        slotCand[h] = c;
         for (let t = 0; t < C; t++) this.candValue[c * C + t] = this.arenaValue[k * C + t]!;
       }
     }
