@@ -272,6 +272,38 @@ test.describe('analysis views in the app', () => {
     await expect(page.getByTestId('function-filter')).toBeVisible();
   });
 
+  test('a large view comes as a preview first, then exact: "refining…", the table dimmed until its rows come', async ({ page }) => {
+    await page.goto('/');
+    await waitReady(page);
+    // 70,000 light stacks under a few heavy ones: about 350,000 frames, over the size that gets previews
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 1000);
+    const lines = ['main;hot;work 50000000', 'main;hot;lock;work 20000000'];
+    for (let i = 0; i < 70_000; i++) lines.push(`main;f${next()};g${next()};h${i};lock;leaf${next()} 1`);
+    await page.getByTestId('file-input').setInputFiles({ name: 'wide.folded', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+    await expect(page.getByTestId('source-name')).toHaveText('wide.folded');
+    await waitReady(page);
+    // record whether the preview state is ever shown (it may last less than a poll)
+    await page.evaluate(() => {
+      const w = window as unknown as { sawRefining: boolean; sawBusyTable: boolean };
+      w.sawRefining = false;
+      w.sawBusyTable = false;
+      new MutationObserver(() => {
+        w.sawRefining ||= document.querySelector('[data-testid=view-refining]') !== null;
+        w.sawBusyTable ||= document.querySelector('[data-testid=function-grid][aria-busy=true]') !== null;
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByTestId('invert-toggle').click();
+    await expect(page).toHaveURL(/inv=1/);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { sawRefining: boolean }).sawRefining)).toBe(true);
+    await expect(page.getByTestId('view-refining')).toHaveCount(0, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { sawBusyTable: boolean }).sawBusyTable)).toBe(true);
+    // exact now: the inverted view's table, not dimmed
+    await expect(page.getByTestId('function-grid')).not.toHaveAttribute('aria-busy', 'true');
+    await page.getByTestId('function-filter').fill('leaf1');
+    await expect(firstRow(page)).toContainText('leaf1');
+  });
+
   test('the analysis views work on a diff (transform and sandwich from the link)', async ({ page }) => {
     await page.goto('/#tx=h%3Ap%3Ago-runtime&sw=encoding%2Fjson.Indent');
     await waitReady(page);
