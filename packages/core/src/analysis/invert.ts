@@ -3,7 +3,8 @@ import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
 import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
-import { allBelow, type PruneRequest } from './rewrite.ts';
+import { grow, PendingFrames } from './pending-frames.ts';
+import { addInto, allBelow, type PruneRequest } from './rewrite.ts';
 import { withName } from './name-order.ts';
 import { derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tree-writer.ts';
 
@@ -61,12 +62,8 @@ class UpwardWriter {
   private readonly rank: Uint32Array;
   private readonly writer: PreorderWriter;
   private readonly C: number;
-  private pendParent = new Int32Array(256);
-  private pendName = new Int32Array(256);
-  private pendDepth = new Int32Array(256);
-  private pendStart = new Int32Array(256);
-  private pendCount = new Int32Array(256);
-  private pendTop = 0;
+  /** Pending output frames (a stack), their pairs in the arena. */
+  private readonly pending: PendingFrames;
   /** Pairs of the pending frames: input frame, and its values (C per pair). */
   private arenaFrame = new Int32Array(1024);
   private arenaValue: Float64Array;
@@ -86,7 +83,6 @@ class UpwardWriter {
   private slotStamp = new Int32Array(1 << 12);
   private expansion = 0;
   private readonly limits: Float64Array | null;
-  private pendTotal = new Float64Array(0);
   private readonly groupTotal: Float64Array;
   /** Totals of the groups left out since the last one kept (pruning only): one placeholder frame. */
   private readonly runTotal: Float64Array;
@@ -105,7 +101,7 @@ class UpwardWriter {
     this.limits = prune?.limits ?? null;
     this.groupTotal = new Float64Array(columns.length);
     this.runTotal = new Float64Array(columns.length);
-    if (prune) this.pendTotal = new Float64Array(256 * columns.length);
+    this.pending = new PendingFrames(columns.length, prune !== null);
     this.rank = nameRanks(tree.names);
     const named = prune ? withName(tree.names, tree.extras, NARROW_FRAMES_NAME) : null;
     this.outNames = named ? { names: named.names, extras: named.extras } : { names: tree.names, extras: tree.extras };
@@ -138,34 +134,34 @@ class UpwardWriter {
       for (let t = 0; t < C; t++) this.writer.total![t]![root] = this.groupTotal[t]! + this.writer.self[t]![root]!;
     }
     this.pushGroups(root, 0);
-    while (this.pendTop > 0) this.emitNext();
+    while (this.pending.top > 0) this.emitNext();
     return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
   }
 
   private emitNext(): void {
-    const e = --this.pendTop;
-    const start = this.pendStart[e]!;
-    const end = start + this.pendCount[e]!;
-    const depth = this.pendDepth[e]!;
+    const pending = this.pending;
+    const e = --pending.top;
+    const start = pending.start[e]!;
+    const end = start + pending.count[e]!;
+    const depth = pending.depth[e]!;
     const parent = this.tree.parent;
     const C = this.C;
     if (end === start + 1) {
       // one pair left: its path up is a chain with nothing to merge — written in one loop
       this.arenaTop = start;
       const nameId = this.tree.nameId;
-      let out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
+      let out = this.writer.push(pending.parent[e]!, pending.name[e]!, depth);
       let d = depth;
-      const total = this.writer.total;
-      if (total) this.setTotal(out, e);
+      if (this.limits) pending.copyTotals(e, this.writer.total!, out);
       for (let up = parent[this.arenaFrame[start]!]!; up > 0; up = parent[up]!) {
         out = this.writer.push(out, nameId[up]!, ++d);
-        if (total) this.setTotal(out, e);
+        if (this.limits) pending.copyTotals(e, this.writer.total!, out);
       }
       this.addValue(out, start);
       return;
     }
-    const out = this.writer.push(this.pendParent[e]!, this.pendName[e]!, depth);
-    if (this.writer.total) this.setTotal(out, e);
+    const out = this.writer.push(pending.parent[e]!, pending.name[e]!, depth);
+    if (this.limits) pending.copyTotals(e, this.writer.total!, out);
     this.candCount = 0;
     // a table at most half full: twice the pairs, a power of two
     const need = (end - start) * 2;
@@ -203,12 +199,6 @@ class UpwardWriter {
     this.pushGroups(out, depth);
   }
 
-  /** Output frame `out` gets the total of pending frame `e` (pruning only). */
-  private setTotal(out: number, e: number): void {
-    const C = this.C;
-    for (let t = 0; t < C; t++) this.writer.total![t]![out] = this.pendTotal[e * C + t]!;
-  }
-
   /** Sums the values of (sorted) candidates [begin, end) into `groupTotal`. */
   private sumGroup(begin: number, end: number): void {
     const C = this.C;
@@ -235,9 +225,7 @@ class UpwardWriter {
       this.candKey = grow(this.candKey);
       this.candFrame = grow(this.candFrame);
       this.candSlot = grow(this.candSlot);
-      const values = new Float64Array(this.candValue.length * 2);
-      values.set(this.candValue);
-      this.candValue = values;
+      this.candValue = grow(this.candValue);
     }
     const k = this.candCount++;
     this.candKey[k] = this.rank[this.tree.nameId[frame]!]!;
@@ -261,7 +249,7 @@ class UpwardWriter {
         if (allBelow(this.groupTotal, this.limits)) {
           // left out: adjacent groups left out become one placeholder frame, in their place
           this.prune!.pruned++;
-          for (let t = 0; t < this.C; t++) this.runTotal[t] = this.runTotal[t]! + this.groupTotal[t]!;
+          addInto(this.runTotal, this.groupTotal);
           run = true;
         } else {
           if (run) this.pushPlaceholder(parent, parentDepth + 1);
@@ -274,51 +262,19 @@ class UpwardWriter {
     if (run) this.pushPlaceholder(parent, parentDepth + 1);
   }
 
-  /** A new pending slot (growing the pending arrays as needed). */
-  private reservePending(): number {
-    if (this.pendTop === this.pendParent.length) {
-      this.pendParent = grow(this.pendParent);
-      this.pendName = grow(this.pendName);
-      this.pendDepth = grow(this.pendDepth);
-      this.pendStart = grow(this.pendStart);
-      this.pendCount = grow(this.pendCount);
-    }
-    const C = this.C;
-    if (this.limits && this.pendTotal.length < this.pendParent.length * C) {
-      const grown = new Float64Array(this.pendParent.length * C);
-      grown.set(this.pendTotal);
-      this.pendTotal = grown;
-    }
-    return this.pendTop++;
-  }
-
   /** Pushes a pending placeholder frame (no pairs) with the totals of the run of groups left out. */
   private pushPlaceholder(parent: number, depth: number): void {
-    const p = this.reservePending();
-    this.pendTotal.set(this.runTotal, p * this.C);
+    this.pending.push(parent, this.narrowName, depth, this.arenaTop, 0, this.runTotal);
     this.runTotal.fill(0);
-    this.pendParent[p] = parent;
-    this.pendName[p] = this.narrowName;
-    this.pendDepth[p] = depth;
-    this.pendStart[p] = this.arenaTop;
-    this.pendCount[p] = 0;
   }
 
   private pushPending(parent: number, depth: number, begin: number, end: number): void {
     const C = this.C;
     while (this.arenaTop + (end - begin) > this.arenaFrame.length) {
       this.arenaFrame = grow(this.arenaFrame);
-      const values = new Float64Array(this.arenaValue.length * 2);
-      values.set(this.arenaValue);
-      this.arenaValue = values;
+      this.arenaValue = grow(this.arenaValue);
     }
-    const p = this.reservePending();
-    if (this.limits) this.pendTotal.set(this.groupTotal, p * C);
-    this.pendParent[p] = parent;
-    this.pendName[p] = this.tree.nameId[this.candFrame[begin]!]!;
-    this.pendDepth[p] = depth;
-    this.pendStart[p] = this.arenaTop;
-    this.pendCount[p] = end - begin;
+    this.pending.push(parent, this.tree.nameId[this.candFrame[begin]!]!, depth, this.arenaTop, end - begin, this.limits ? this.groupTotal : null);
     for (let k = begin; k < end; k++) {
       const a = this.arenaTop++;
       this.arenaFrame[a] = this.candFrame[k]!;
@@ -326,10 +282,4 @@ class UpwardWriter {
       for (let t = 0; t < C; t++) this.arenaValue[a * C + t] = this.candValue[slot + t]!;
     }
   }
-}
-
-function grow<T extends Int32Array | Uint32Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -1,6 +1,7 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
 import { newArray, recycle } from './buffer-pool.ts';
+import { grow, PendingFrames } from './pending-frames.ts';
 import { nameRanks } from './name-order.ts';
 import { changedBelow, framesLeadingTo, framesLeft, KEPT, MERGED, outermostFrames, type ChildLinks } from './rewrite-frames.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
@@ -88,8 +89,6 @@ class Rewriter {
    */
   private readonly contribution: readonly Float64Array[] | null;
   private readonly limits: Float64Array | null;
-  /** Totals of the pending frames, `columns.length` per pending frame (pruning only). */
-  private pendTotal = new Float64Array(0);
   /** Totals of the group being considered (pruning only). */
   private readonly groupTotal: Float64Array;
   /** Totals of the groups left out since the last one kept (pruning only): one placeholder frame. */
@@ -97,14 +96,8 @@ class Rewriter {
   /** The names of the output (the input's, with the placeholder's name when pruning) and that name's id. */
   private readonly outNames: DerivedNames;
   private readonly narrowName: number;
-  // pending output frames (a stack): parent, name, depth, mode, and their sources in `arena`
-  private pendParent = new Int32Array(256);
-  private pendName = new Int32Array(256);
-  private pendDepth = new Int32Array(256);
-  private pendMode = new Uint8Array(256);
-  private pendStart = new Int32Array(256);
-  private pendCount = new Int32Array(256);
-  private pendTop = 0;
+  /** Pending output frames (a stack), their sources in `arena`. */
+  private readonly pending: PendingFrames;
   /** Sources of pending frames; ~frame (negative) marks a source whose own self is left out. */
   private arena = new Int32Array(1024);
   private arenaTop = 0;
@@ -137,7 +130,7 @@ class Rewriter {
     this.contribution = prune ? contributionsOf(tree, rule, this.columns) : null;
     this.groupTotal = new Float64Array(this.columns.length);
     this.runTotal = new Float64Array(this.columns.length);
-    if (prune) this.pendTotal = new Float64Array(256 * this.columns.length);
+    this.pending = new PendingFrames(this.columns.length, prune !== null);
     const named = prune ? withName(names.names, names.extras, NARROW_FRAMES_NAME) : null;
     this.outNames = named ? { names: named.names, extras: named.extras } : names;
     this.narrowName = named ? named.id : -1;
@@ -162,7 +155,7 @@ class Rewriter {
       this.addCandidate(searching ? ~0 : 0, 0);
       this.pushGroups(-1, -1, searching ? SEARCH : NORMAL);
     }
-    while (this.pendTop > 0) this.emitNext();
+    while (this.pending.top > 0) this.emitNext();
     recycle(this.changedBelow, this.contains);
     if (this.contribution && this.op === OPS.drop) recycle(...this.contribution);
     return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
@@ -170,25 +163,23 @@ class Rewriter {
 
   /** Pops the next pending frame, writes it, and pushes its children (grouped candidates) as pending. */
   private emitNext(): void {
-    const e = --this.pendTop;
-    const start = this.pendStart[e]!;
-    const count = this.pendCount[e]!;
-    const mode = this.pendMode[e]!;
-    const depth = this.pendDepth[e]!;
-    const name = this.pendName[e]!;
+    const pending = this.pending;
+    const e = --pending.top;
+    const start = pending.start[e]!;
+    const count = pending.count[e]!;
+    const mode = pending.mode[e]!;
+    const depth = pending.depth[e]!;
+    const name = pending.name[e]!;
     const single = this.arena[start]!;
     if (count === 1 && single >= 0 && mode === NORMAL && !this.changedBelow?.[single]) {
-      const top = { parent: this.pendParent[e]!, nameId: name, depth };
+      const top = { parent: pending.parent[e]!, nameId: name, depth };
       if (this.limits) this.prune!.pruned += this.writer.appendPrunedSubtree(this.tree, single, this.columns, this.limits, top, this.narrowName);
       else this.writer.appendSubtree(this.tree, single, this.columns, top);
       this.arenaTop = start;
       return;
     }
-    const out = this.writer.push(this.pendParent[e]!, name, depth);
-    if (this.limits) {
-      const C = this.columns.length;
-      for (let t = 0; t < C; t++) this.writer.total![t]![out] = this.pendTotal[e * C + t]!;
-    }
+    const out = this.writer.push(pending.parent[e]!, name, depth);
+    if (this.limits) pending.copyTotals(e, this.writer.total!, out);
     this.candCount = 0;
     for (let k = start; k < start + count; k++) {
       const source = this.arena[k]!;
@@ -316,16 +307,8 @@ class Rewriter {
 
   /** Pushes a pending placeholder frame (no sources) with the totals of the run of groups left out. */
   private pushPlaceholder(parent: number, depth: number): void {
-    const p = this.reservePending();
-    const C = this.columns.length;
-    this.pendTotal.set(this.runTotal, p * C);
+    this.pending.push(parent, this.narrowName, depth, this.arenaTop, 0, this.runTotal);
     this.runTotal.fill(0);
-    this.pendParent[p] = parent;
-    this.pendName[p] = this.narrowName;
-    this.pendDepth[p] = depth;
-    this.pendStart[p] = this.arenaTop;
-    this.pendCount[p] = 0;
-    this.pendMode[p] = NORMAL;
   }
 
   /** Sums the contributions of candidates [begin, end) into `groupTotal`. */
@@ -339,41 +322,17 @@ class Rewriter {
     }
   }
 
-  /** A new pending slot (growing the pending arrays as needed). */
-  private reservePending(): number {
-    if (this.pendTop === this.pendParent.length) {
-      this.pendParent = grow(this.pendParent);
-      this.pendName = grow(this.pendName);
-      this.pendDepth = grow(this.pendDepth);
-      this.pendMode = grow(this.pendMode);
-      this.pendStart = grow(this.pendStart);
-      this.pendCount = grow(this.pendCount);
-    }
-    const C = this.columns.length;
-    if (this.limits && this.pendTotal.length < this.pendParent.length * C) {
-      const grown = new Float64Array(this.pendParent.length * C);
-      grown.set(this.pendTotal);
-      this.pendTotal = grown;
-    }
-    return this.pendTop++;
-  }
-
   private pushPending(parent: number, depth: number, begin: number, end: number, mode: number): void {
     while (this.arenaTop + (end - begin) > this.arena.length) this.arena = grow(this.arena);
-    const p = this.reservePending();
-    if (this.limits) this.pendTotal.set(this.groupTotal, p * this.columns.length);
-    this.pendParent[p] = parent;
-    this.pendName[p] = this.candName[begin]!;
-    this.pendDepth[p] = depth;
-    this.pendStart[p] = this.arenaTop;
-    this.pendCount[p] = end - begin;
+    const p = this.pending.push(parent, this.candName[begin]!, depth, this.arenaTop, end - begin, this.limits ? this.groupTotal : null);
     // `keep` searches on below frames kept only because they lead to a match (their self is left out)
-    this.pendMode[p] = mode === SEARCH && parent >= 0 && this.candFrame[begin]! >= 0 ? NORMAL : mode;
+    this.pending.mode[p] = mode === SEARCH && parent >= 0 && this.candFrame[begin]! >= 0 ? NORMAL : mode;
     for (let k = begin; k < end; k++) this.arena[this.arenaTop++] = this.candFrame[k]!;
   }
 }
 
-function addInto(sum: Float64Array, values: Float64Array): void {
+/** Adds `values` into `sum`, column by column. */
+export function addInto(sum: Float64Array, values: Float64Array): void {
   for (let t = 0; t < sum.length; t++) sum[t] = sum[t]! + values[t]!;
 }
 
@@ -414,8 +373,3 @@ function survivingTotals(tree: FrameTree, self: Float64Array, mask: Uint8Array):
   return sum;
 }
 
-function grow<T extends Int32Array | Uint32Array | Uint8Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
-}
