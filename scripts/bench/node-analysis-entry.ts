@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { computePreview, computeView, functionTables, importProfile, previewBase, pruneLimits, PREVIEW_SHARE, sandwich } from '../../packages/core/src/index.ts';
+import { computePreview, computeView, functionTables, importProfile, previewBase, pruneRequest, PREVIEW_SHARE, sandwich } from '../../packages/core/src/index.ts';
 import { analysisCases } from './analysis-cases.ts';
 
 const [file, runsText] = process.argv.slice(2);
@@ -22,8 +22,7 @@ const share = Number(process.env.PREVIEW_SHARE ?? PREVIEW_SHARE);
 /** The preview of a case (its last step pruned at PREVIEW_SHARE, from the exact view before it). */
 function preview(c: ReturnType<typeof analysisCases>[number]): number {
   if (c.sandwich) {
-    const limits = pruneLimits(tree, share);
-    const s = sandwich(tree, c.sandwich, limits ? { limits, pruned: 0 } : null);
+    const s = sandwich(tree, c.sandwich, pruneRequest(tree, share));
     return s.callers.length + s.callees.length;
   }
   const baseSpec = previewBase(c.spec)!;

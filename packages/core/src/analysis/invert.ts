@@ -4,9 +4,8 @@ import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
 import { grow, PendingFrames } from './pending-frames.ts';
-import { addInto, allBelow, type PruneRequest } from './rewrite.ts';
 import { withName } from './name-order.ts';
-import { derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf } from './tree-writer.ts';
+import { addInto, allBelow, derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf, type PruneRequest } from './tree-writer.ts';
 
 /**
  * The inverted (bottom-up) tree: every stack read from its leaf up, so the root's children are the

@@ -6,7 +6,7 @@ import { nameRanks } from './name-order.ts';
 import { changedBelow, framesLeadingTo, framesLeft, KEPT, MERGED, outermostFrames, type ChildLinks } from './rewrite-frames.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
 import { withName } from './name-order.ts';
-import { derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf, type DerivedNames } from './tree-writer.ts';
+import { addInto, allBelow, derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf, type DerivedNames, type PruneRequest } from './tree-writer.ts';
 
 /**
  * How a rewrite treats the input frames (each rule is one transform, see transforms.ts):
@@ -49,16 +49,6 @@ const OPS = { hide: 0, drop: 1, focus: 2, keep: 3, direct: 4, collapse: 5, linke
  */
 export function rewriteTree(tree: FrameTree, rule: RewriteRule, names: DerivedNames = { names: tree.names, extras: tree.extras }, prune: PruneRequest | null = null): FrameTree {
   return new Rewriter(tree, rule, names, prune).run();
-}
-
-/**
- * Asks a rewrite for a pruned tree (a preview): an output frame whose total is under `limits` in every
- * column is left out with its subtree, and the frames kept get their exact totals (so a frame's children
- * may add up to less than it). `pruned` counts the frames left out (0: the tree is exact after all).
- */
-export interface PruneRequest {
-  readonly limits: Float64Array;
-  pruned: number;
 }
 
 /** Rules whose output totals are known before their frames are written (everything but `keep`). */
@@ -329,17 +319,6 @@ class Rewriter {
     this.pending.mode[p] = mode === SEARCH && parent >= 0 && this.candFrame[begin]! >= 0 ? NORMAL : mode;
     for (let k = begin; k < end; k++) this.arena[this.arenaTop++] = this.candFrame[k]!;
   }
-}
-
-/** Adds `values` into `sum`, column by column. */
-export function addInto(sum: Float64Array, values: Float64Array): void {
-  for (let t = 0; t < sum.length; t++) sum[t] = sum[t]! + values[t]!;
-}
-
-/** True when every value is under its limit. */
-export function allBelow(values: Float64Array, limits: Float64Array): boolean {
-  for (let t = 0; t < values.length; t++) if (!(values[t]! < limits[t]!)) return false;
-  return true;
 }
 
 /**

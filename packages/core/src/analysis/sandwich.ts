@@ -1,6 +1,7 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { callersTree } from './invert.ts';
-import { rewriteTree, type PruneRequest } from './rewrite.ts';
+import { rewriteTree } from './rewrite.ts';
+import type { PruneRequest } from './tree-writer.ts';
 import { outermostFrames } from './rewrite-frames.ts';
 
 /**

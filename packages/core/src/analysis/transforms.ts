@@ -4,7 +4,8 @@ import { countMatchedFrames, describeMatcher, matchNames, type FrameMatcher } fr
 import { modulesOfNames } from './modules.ts';
 import { withName } from './name-order.ts';
 import { recursionLinks } from './recursion.ts';
-import { rewriteTree, type PruneRequest } from './rewrite.ts';
+import { rewriteTree } from './rewrite.ts';
+import type { PruneRequest } from './tree-writer.ts';
 import { recycle } from './buffer-pool.ts';
 
 /**

@@ -238,7 +238,6 @@ export class PreorderWriter {
     };
     const parent = trimmed(this.parent);
     const self = this.self.map(trimmed);
-    const given = this.total !== null;
     const total = this.total
       ? this.total.map(trimmed)
       : self.map((s) => {
@@ -256,7 +255,7 @@ export class PreorderWriter {
     }
     if (n > 0) size[0] = size[0]! + 1;
     // one column at a time: tight loops (children follow their parent, so a backward pass sums them)
-    if (!given) for (const column of total) {
+    if (!this.total) for (const column of total) {
       for (let f = n - 1; f > 0; f--) {
         const p = parent[f]!;
         column[p] = column[p]! + column[f]!;
@@ -292,6 +291,28 @@ export function below(totals: readonly Float64Array[], frame: number, limits: Fl
 }
 
 /**
+ * Asks a merge emitter (a rewrite, an inversion) for a pruned tree (a preview): an output frame whose total is under `limits` in every
+ * column is left out with its subtree, and the frames kept get their exact totals (so a frame's children
+ * may add up to less than it; placeholders stand where frames were left out). `pruned` counts the groups
+ * and subtrees left out (0: the tree is exact after all).
+ */
+export interface PruneRequest {
+  readonly limits: Float64Array;
+  pruned: number;
+}
+
+/** Adds `values` into `sum`, column by column. */
+export function addInto(sum: Float64Array, values: Float64Array): void {
+  for (let t = 0; t < sum.length; t++) sum[t] = sum[t]! + values[t]!;
+}
+
+/** True when every value is under its limit. */
+export function allBelow(values: Float64Array, limits: Float64Array): boolean {
+  for (let t = 0; t < values.length; t++) if (!(values[t]! < limits[t]!)) return false;
+  return true;
+}
+
+/**
  * The share of the whole under which a preview leaves a frame out: a hundred-thousandth, a thirtieth of a
  * device pixel across 3200 device pixels (a 1600-px graph at DPR 2). The picture of the whole profile
  * stays the same to the eye (it takes thirty such frames side by side to make one pixel of a merged run),
@@ -307,6 +328,17 @@ export const PREVIEW_SHARE = 1e-5;
 export function pruneLimits(tree: FrameTree, share: number): Float64Array | null {
   if (!(share > 0) || tree.length === 0 || hasNegativeValue(tree)) return null;
   return Float64Array.from(totalColumnsOf(tree), (column) => column[0]! * share);
+}
+
+/** A request to prune at `share` of the whole (see pruneLimits), or null when the tree cannot be pruned. */
+export function pruneRequest(tree: FrameTree, share: number): PruneRequest | null {
+  const limits = pruneLimits(tree, share);
+  return limits ? { limits, pruned: 0 } : null;
+}
+
+/** True when a pruned writer left nothing out (or there was no pruning): the tree is exact. */
+export function leftNothingOut(prune: PruneRequest | null): boolean {
+  return !prune || prune.pruned === 0;
 }
 
 /** Whether some self value of `tree` is negative (looked up once per tree: trees are never changed). */

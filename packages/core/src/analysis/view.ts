@@ -1,8 +1,7 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { toAnalysisError, type AnalysisErrorInfo } from './errors.ts';
 import { invertTree } from './invert.ts';
-import type { PruneRequest } from './rewrite.ts';
-import { PREVIEW_SHARE, pruneLimits, recycleTree } from './tree-writer.ts';
+import { leftNothingOut, PREVIEW_SHARE, pruneRequest, recycleTree } from './tree-writer.ts';
 import { applyTransform, type AppliedTransform, type Transform } from './transforms.ts';
 
 /** What the page shows of a profile: its stacks after `transforms`, inverted (bottom-up) or not. */
@@ -74,15 +73,11 @@ export type PreviewResult =
  */
 export function computePreview(base: { readonly tree: FrameTree; readonly applied: readonly AppliedTransform[] }, spec: ViewSpec, share = PREVIEW_SHARE): PreviewResult {
   try {
-    const limits = pruneLimits(base.tree, share);
-    const prune: PruneRequest | null = limits ? { limits, pruned: 0 } : null;
-    if (spec.inverted) {
-      const tree = invertTree(base.tree, undefined, prune);
-      return { ok: true, tree, applied: base.applied, exact: !prune || prune.pruned === 0 };
-    }
+    const prune = pruneRequest(base.tree, share);
+    if (spec.inverted) return { ok: true, tree: invertTree(base.tree, undefined, prune), applied: base.applied, exact: leftNothingOut(prune) };
     const transform = spec.transforms[spec.transforms.length - 1]!;
     const step = applyTransform(base.tree, transform, prune);
-    return { ok: true, tree: step.tree, applied: [...base.applied, { transform, matchedFrames: step.matchedFrames }], exact: !prune || prune.pruned === 0 };
+    return { ok: true, tree: step.tree, applied: [...base.applied, { transform, matchedFrames: step.matchedFrames }], exact: leftNothingOut(prune) };
   } catch (error) {
     return { ok: false, error: toAnalysisError(error) };
   }

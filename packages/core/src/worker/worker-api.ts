@@ -4,7 +4,7 @@ import { diffFunctionTable, functionTables, type DiffFunctionTable, type Functio
 import { sandwich } from '../analysis/sandwich.ts';
 import type { AppliedTransform } from '../analysis/transforms.ts';
 import { computePreview, computeView, previewBase, viewKey, type ViewSpec } from '../analysis/view.ts';
-import { PREVIEW_SHARE, pruneLimits } from '../analysis/tree-writer.ts';
+import { leftNothingOut, PREVIEW_SHARE, pruneRequest } from '../analysis/tree-writer.ts';
 import { diffFunctionTables, joinFunctionTables } from '../diff/diff-functions.ts';
 import { checkComparable, diffProfiles } from '../diff/diff-profiles.ts';
 import { isDiffTree, type DiffTree } from '../diff/diff-tree.ts';
@@ -284,14 +284,12 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
         const t0 = performance.now();
         const view = viewOf(handle, spec);
         if (!view.ok) return view;
-        const limits = preview && view.tree.length >= PREVIEW_FROM_FRAMES ? pruneLimits(view.tree, PREVIEW_SHARE) : null;
-        const prune = limits ? { limits, pruned: 0 } : null;
+        const prune = preview && view.tree.length >= PREVIEW_FROM_FRAMES ? pruneRequest(view.tree, PREVIEW_SHARE) : null;
         const s = sandwich(view.tree, name, prune);
         const t1 = performance.now();
         const page = (t: FrameTree) => anyTreeToWire(t, (b) => store.holds(b));
         const [callers, callees] = [page(s.callers), page(s.callees)];
-        const exact = !prune || prune.pruned === 0;
-        return { ok: true, nameId: s.nameId, callers, callees, exact, timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
+        return { ok: true, nameId: s.nameId, callers, callees, exact: leftNothingOut(prune), timing: { computeMs: t1 - t0, copyMs: performance.now() - t1 } };
       } catch (error) {
         return { ok: false, error: toAnalysisError(error) };
       }
