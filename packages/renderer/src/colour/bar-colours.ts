@@ -57,8 +57,9 @@ export class BarColours {
 
   /** The undimmed colour index of `frame`. No allocation. */
   of(frame: FrameIndex): number {
+    const id = this.tree.nameId[frame]!;
     // A preview's placeholder stands for narrow frames left out: drawn as a merged run of them is.
-    if (this.tree.nameId[frame] === this.narrow) return this.merged;
+    if (id === this.narrow) return this.merged;
     if (this.diff) {
       const bucket = this.diff.reader.bucket(frame, this.diff.saturation);
       const faded = this.diff.faded;
@@ -66,7 +67,6 @@ export class BarColours {
     }
     // The synthetic root is everything: neutral, not the colour of some package named "all".
     if (frame === 0) return this.merged;
-    const id = this.tree.nameId[frame]!;
     let c = this.nameColour[id]!;
     if (c < 0) {
       const { bytes, offsets } = this.tree.names;
