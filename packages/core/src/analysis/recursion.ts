@@ -55,37 +55,40 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTot
   recycle(onPath, open);
   // Backward: thread the lists, and keep a frame only when a stack still ends at or below it (stacks
   // that went through it may all have been moved up by a merge; a stack ends at a leaf or a self value).
+  // In the same pass: which frames have a frame below them that the merge changes (the rewrite copies the
+  // others whole), and with `withTotals`, what the merge gathers under each frame (its self and what its
+  // list holds, for a pruned rewrite: a frame's holder comes before it, so each finished frame is added
+  // into its holder).
   const columns = selfColumnsOf(tree);
+  const C = columns.length;
   const state = merged; // 0 → gone, 1 → kept, 2 → merged (reuses the array: merged[i] is read first)
   const alive = newArray(Uint8Array, n);
+  const changedBelow = newArray(Uint8Array, n);
   const firstChild = newArray(Int32Array, n).fill(-1);
   const nextSibling = newArray(Int32Array, n);
+  const totals = withTotals ? columns.map(() => newArray(Float64Array, n)) : null;
   for (let i = n - 1; i > 0; i--) {
     const holder = link[i]!;
     nextSibling[i] = firstChild[holder]!;
     firstChild[holder] = i;
     if (!alive[i]) {
-      if (tree.subtreeEnd[i] === i + 1) alive[i] = 1;
-      else for (let t = 0; t < columns.length && !alive[i]; t++) if (columns[t]![i] !== 0) alive[i] = 1;
+      if (subtreeEnd[i] === i + 1) alive[i] = 1;
+      else for (let t = 0; t < C && !alive[i]; t++) if (columns[t]![i] !== 0) alive[i] = 1;
     }
     if (alive[i]) alive[holder] = 1;
-    state[i] = state[i] ? MERGED : alive[i] ? KEPT : GONE;
+    const s = state[i] ? MERGED : alive[i] ? KEPT : GONE;
+    state[i] = s;
+    if (s !== KEPT || changedBelow[i]) changedBelow[parent[i]!] = 1;
+    if (totals) {
+      for (let t = 0; t < C; t++) {
+        const sum = totals[t]!;
+        const value = sum[i]! + columns[t]![i]!;
+        sum[i] = value;
+        sum[holder] = sum[holder]! + value;
+      }
+    }
   }
-  // With `withTotals`: what the merge gathers under each frame (its self and what its list holds), for a
-  // pruned rewrite. A frame's holder comes before it, so a backward pass adds each finished frame into it.
-  const totals = withTotals ? columns.map((self) => linkedTotals(self, link, n)) : null;
+  if (totals && n > 0) for (let t = 0; t < C; t++) totals[t]![0] = totals[t]![0]! + columns[t]![0]!;
   recycle(link, alive);
-  return { firstChild, nextSibling, state, mergedFrames, ...(totals ? { totals } : {}) };
-}
-
-function linkedTotals(self: Float64Array, link: Int32Array, n: number): Float64Array {
-  const sum = newArray(Float64Array, n);
-  for (let i = n - 1; i > 0; i--) {
-    const value = sum[i]! + self[i]!;
-    sum[i] = value;
-    const holder = link[i]!;
-    sum[holder] = sum[holder]! + value;
-  }
-  if (n > 0) sum[0] = sum[0]! + self[0]!;
-  return sum;
+  return { firstChild, nextSibling, state, changedBelow, mergedFrames, ...(totals ? { totals } : {}) };
 }

@@ -10,6 +10,8 @@ export interface ChildLinks {
   readonly state: Uint8Array;
   /** Per value column, each frame's total once rewritten (its self and its list's totals); for pruning. */
   readonly totals?: readonly Float64Array[];
+  /** Per frame, 1 when a frame below it (in the input) is not KEPT: `changedBelow` of the rewrite. */
+  readonly changedBelow: Uint8Array;
 }
 
 /** ChildLinks state: the frame vanishes (every stack through it was moved up by a merge). */
@@ -27,14 +29,14 @@ export const MERGED = 2;
 /** See Rewriter.changedBelow: 1 for frames with a frame below them that the rule does not keep as is. */
 export function changedBelow(tree: FrameTree, rule: RewriteRule): Uint8Array | null {
   if (rule.op === 'focus' || rule.op === 'keep') return null;
+  if (rule.op === 'linked') return rule.links.changedBelow;
   const n = tree.length;
   const { nameId, parent } = tree;
   const changed = newArray(Uint8Array, n);
   for (let j = n - 1; j > 0; j--) {
     const name = nameId[j]!;
     let changes: boolean;
-    if (rule.op === 'linked') changes = rule.links.state[j] !== KEPT;
-    else if (rule.op === 'direct') changes = name === nameId[parent[j]!] && (rule.mask === null || rule.mask[name] === 1);
+    if (rule.op === 'direct') changes = name === nameId[parent[j]!] && (rule.mask === null || rule.mask[name] === 1);
     else changes = rule.mask[name] === 1; // hide, drop, collapse: a matching frame
     if (changes || changed[j]) changed[parent[j]!] = 1;
   }
