@@ -87,6 +87,17 @@ window.benchAnalysis = async (url: string, runs: number) => {
       return r.ok ? { frames: r.value.tree.length, timing: r.value.timing, trees: [r.value.tree] } : fail(r.error);
     });
   }
+  // The first answers of the views (what the page draws first): previews where the view is large.
+  for (const c of cases) {
+    await time(`${c.label} (first answer)`, async () => {
+      if (c.sandwich) {
+        const r = await parser.sandwich(handle, c.spec, c.sandwich, { preview: true });
+        return r.ok ? { frames: r.value.callers.length + r.value.callees.length, timing: r.value.timing, trees: [r.value.callers, r.value.callees] } : fail(r.error);
+      }
+      const r = await parser.view(handle, c.spec, { withFunctions: false, preview: true });
+      return r.ok ? { frames: r.value.tree.length, timing: r.value.timing, trees: [r.value.tree] } : fail(r.error);
+    });
+  }
   observer.disconnect();
   parser.dispose();
   return { frames: tree.length, rows };
