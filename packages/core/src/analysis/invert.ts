@@ -82,8 +82,8 @@ function liftTable(tree: FrameTree): Int32Array {
  */
 class UpwardWriter {
   private readonly rank: Uint32Array;
-  /** The tree's `liftTable`. */
-  private readonly lifts: Int32Array;
+  /** The tree's `liftTable` when the pairs are many (null: read `parent` and `nameId`). */
+  private readonly lifts: Int32Array | null;
   private readonly writer: PreorderWriter;
   private readonly C: number;
   /** Pending output frames (a stack), their pairs in the arena. */
@@ -135,7 +135,8 @@ class UpwardWriter {
     this.runTotal = new Float64Array(columns.length);
     this.pending = new PendingFrames(columns.length, prune !== null);
     this.rank = nameRanks(tree.names);
-    this.lifts = liftTable(tree);
+    // worth building (a pass over the tree, 8 bytes a frame kept) when the pairs are many
+    this.lifts = origins.length * 16 >= tree.length || liftTables.has(tree) ? liftTable(tree) : null;
     const names = prune ? tree.names.length : 0;
     this.nameSum = new Float64Array(names * this.C);
     this.nameStamp = new Int32Array(names);
@@ -195,12 +196,12 @@ class UpwardWriter {
     if (end === start + 1) {
       // one pair left: its path up is a chain with nothing to merge — written in one loop
       this.arenaTop = start;
-      const lifts = this.lifts;
+      const { parent, nameId } = this.tree;
       let out = this.writer.push(pending.parent[e]!, pending.name[e]!, depth);
       let d = depth;
       if (this.limits) pending.copyTotals(e, this.writer.total!, out);
-      for (let f = this.arenaFrame[start]!; lifts[2 * f]! > 0; f = lifts[2 * f]!) {
-        out = this.writer.push(out, lifts[2 * f + 1]!, ++d);
+      for (let up = parent[this.arenaFrame[start]!]!; up > 0; up = parent[up]!) {
+        out = this.writer.push(out, nameId[up]!, ++d);
         if (this.limits) pending.copyTotals(e, this.writer.total!, out);
       }
       this.addValue(out, start);
@@ -219,7 +220,8 @@ class UpwardWriter {
    * sum (to be left out in its place), and its pairs are neither merged nor sorted.
    */
   private expand(out: number, start: number, end: number, depth: number, lift: boolean): void {
-    const lifts = this.lifts;
+    const { lifts } = this;
+    const parent = this.tree.parent;
     const nameId = this.tree.nameId;
     const C = this.C;
     const round = this.limits ? this.sumByName(start, end, lift) : 0;
@@ -242,12 +244,12 @@ class UpwardWriter {
     const mask = slotFrame.length - 1;
     for (let k = start; k < end; k++) {
       const f = this.arenaFrame[k]!;
-      const up = lift ? lifts[2 * f]! : f;
+      const up = !lift ? f : lifts ? lifts[2 * f]! : parent[f]!;
       if (up <= 0) {
         this.addValue(out, k);
         continue;
       }
-      const name = lift ? lifts[2 * f + 1]! : nameId[f]!;
+      const name = !lift ? nameId[f]! : lifts ? lifts[2 * f + 1]! : nameId[up]!;
       if (round !== 0 && narrowStamp[name] === round) continue;
       if (!lift) {
         const c = this.newCandidate(up, name);
@@ -283,7 +285,8 @@ class UpwardWriter {
    * in `narrowStamp` with the round returned.
    */
   private sumByName(start: number, end: number, lift: boolean): number {
-    const lifts = this.lifts;
+    const { lifts } = this;
+    const parent = this.tree.parent;
     const nameId = this.tree.nameId;
     const C = this.C;
     const { nameStamp, nameSum, touched, narrowStamp } = this;
@@ -292,7 +295,13 @@ class UpwardWriter {
     let count = 0;
     for (let k = start; k < end; k++) {
       const f = this.arenaFrame[k]!;
-      const name = lift ? lifts[2 * f + 1]! : nameId[f]!;
+      let name: number;
+      if (!lift) name = nameId[f]!;
+      else if (lifts) name = lifts[2 * f + 1]!;
+      else {
+        const up = parent[f]!;
+        name = up > 0 ? nameId[up]! : -1;
+      }
       if (name < 0) continue;
       if (nameStamp[name] !== round) {
         nameStamp[name] = round;
