@@ -14,6 +14,7 @@
 // (scripts/bench/app.mjs).
 //   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser|diff-paint|views|app]
 //                          [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
+//                          [--case REGEX]   (views: only the cases whose label matches)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import { build, createServer } from 'vite';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, sizes: { type: 'string' }, diffs: { type: 'string' }, runs: { type: 'string' }, data: { type: 'string' } },
+  options: { only: { type: 'string' }, sizes: { type: 'string' }, diffs: { type: 'string' }, runs: { type: 'string' }, data: { type: 'string' }, case: { type: 'string' } },
 });
 const sizes = (values.sizes ?? 's10k,s100k,s1m').split(',');
 const diffs = (values.diffs ?? 'd100k,s1m').split(',');
@@ -311,32 +312,58 @@ async function benchBrowserAnalysis() {
  */
 async function benchBrowserViews() {
   const size = sizes.at(-1);
+  // React as users run it (the production build): its development build's checks would be timed too
   await withBrowserPage(async (page, base) => {
     await page.setViewportSize({ width: 1600, height: 1200 });
     await page.goto(`${base}/scripts/bench/browser-views.html`);
     await page.waitForFunction(() => typeof window.benchViews === 'function');
+    if (values.case) await page.evaluate((only) => (window.benchOnly = only), values.case);
     const result = await page.evaluate(([url, n]) => window.benchViews(url, n), [`${base}/@fs${path.join(dataDir, `${size}.pb.gz`)}`, runs]);
     if (result.error) throw new Error(result.error);
     table(
       `Analysis views in React, ${size} (${result.frames} frames), on screen (median of ${runs}). Targets: table < 300 ms, sandwich < 300 ms, transform < 500 ms.\n` +
         'First picture: a preview on large views (frames under 1e-5 of the whole left out), then the exact view with its table.',
-      ['view', 'first picture ms', 'max ms', 'of which result on page ms', 'of that computing in worker ms', 'layout + paint ms', 'exact view + table drawn ms', 'longest main task ms'],
-      result.rows.map((r) => [r.label, fmt(r.ms), fmt(r.maxMs), fmt(r.landedMs), r.workerMs == null ? '–' : fmt(r.workerMs), fmt(r.ms - r.landedMs), fmt(r.exactMs), fmt(r.longestTaskMs)]),
+      ['view', 'first picture ms', 'max ms', 'result committed ms', 'of which: computed in worker', 'received by page', 'layout + paint ms', 'exact view + table drawn ms', 'longest main task ms'],
+      result.rows.map((r) => [
+        r.label,
+        fmt(r.ms),
+        fmt(r.maxMs),
+        fmt(r.landedMs),
+        r.workerMs == null ? '–' : fmt(r.workerMs),
+        r.arrivedMs == null ? '–' : fmt(r.arrivedMs),
+        fmt(r.ms - r.landedMs),
+        fmt(r.exactMs),
+        fmt(r.longestTaskMs),
+      ]),
     );
-  });
+  }, { production: true });
 }
 
-/** A Vite dev server over the repository and Debian's Chromium; `use(page, base, browser)` runs the bench. */
-async function withBrowserPage(use) {
+/**
+ * A Vite dev server over the repository and Debian's Chromium; `use(page, base, browser)` runs the bench.
+ * `production`: serve in production mode (React's production build, JSX without development checks).
+ */
+async function withBrowserPage(use, { production = false } = {}) {
   const { chromium } = await import('playwright');
   const server = await createServer({
     configFile: false,
+    ...(production
+      ? {
+          mode: 'production',
+          define: { 'process.env.NODE_ENV': '"production"' },
+          oxc: { jsx: { runtime: 'automatic', development: false } },
+          cacheDir: path.join(root, 'node_modules/.vite-bench-production'),
+        }
+      : {}),
     root,
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, dataDir] } },
     worker: { format: 'es' },
     // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under the bench.
-    optimizeDeps: { include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'] },
+    optimizeDeps: {
+      include: ['comlink', 'd3-scale', 'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'],
+      ...(production ? { rolldownOptions: { transform: { define: { 'process.env.NODE_ENV': '"production"' } } } } : {}),
+    },
   });
   await server.listen();
   const base = `http://127.0.0.1:${server.httpServer.address().port}`;

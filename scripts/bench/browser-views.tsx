@@ -18,15 +18,18 @@ export interface ViewsBenchResult {
   frames?: number;
   /**
    * `ms`: request → first picture on screen (a preview on large views); `landedMs`: request → that result
-   * committed on the page (worker compute + copy); `workerMs`: of which computing it in the worker; `exactMs`: request → the exact view (and its table)
+   * committed on the page (worker compute + copy); `workerMs`: of which computing it in the worker;
+   * `arrivedMs`: request → that result received by the page (before React renders it); `exactMs`: request → the exact view (and its table)
    * drawn, equal to `ms` when no preview was needed.
    */
-  rows?: { label: string; ms: number; maxMs: number; landedMs: number; workerMs: number | null; exactMs: number; longestTaskMs: number }[];
+  rows?: { label: string; ms: number; maxMs: number; landedMs: number; workerMs: number | null; arrivedMs: number | null; exactMs: number; longestTaskMs: number }[];
 }
 
 declare global {
   interface Window {
     benchViews(url: string, runs: number): Promise<ViewsBenchResult>;
+    /** Only the cases whose label matches this regular expression (`--case`). */
+    benchOnly?: string;
   }
 }
 
@@ -52,13 +55,17 @@ interface HostProps {
 /** When the latest view / sandwich result was committed on the page (the first one of a request). */
 let landedAt = 0;
 let landedFirst = false;
-/** The worker's compute time of the first answer of a request (views and sandwiches, recorded by `timed`). */
+/** The worker's compute time of the first answer of a request, and when it arrived (recorded by `timed`). */
 let workerMs: number | null = null;
+let arrivedAt = 0;
 
 /** Records the worker's timing of the first answer after `workerMs` was reset. */
 function timed(parser: ProfileParser): void {
   const note = (r: { ok: boolean; value?: { timing?: { computeMs: number } | null } }) => {
-    if (workerMs === null && r.ok && r.value?.timing) workerMs = r.value.timing.computeMs;
+    if (workerMs === null && r.ok && r.value?.timing) {
+      workerMs = r.value.timing.computeMs;
+      arrivedAt = performance.now();
+    }
   };
   const view = parser.view.bind(parser);
   const sandwich = parser.sandwich.bind(parser);
@@ -133,7 +140,8 @@ window.benchViews = async (url: string, runs: number) => {
   const parsed = await parser.parse(await (await fetch(url)).blob());
   if (!parsed.ok) return { error: parsed.error.message };
   const { tree, handle } = parsed.profile;
-  const cases = analysisCases(tree);
+  const only = window.benchOnly ? new RegExp(window.benchOnly) : null;
+  const cases = analysisCases(tree).filter((c) => !only || only.test(c.label));
   const container = document.getElementById('root')!;
   let root = createRoot(container);
   const render = (props: Omit<HostProps, 'parser' | 'handle'>) => flushSync(() => root.render(<Host parser={parser} handle={handle} {...props} />));
@@ -150,6 +158,7 @@ window.benchViews = async (url: string, runs: number) => {
     const ms: number[] = [];
     const landed: number[] = [];
     const worker: number[] = [];
+    const arrived: number[] = [];
     const exact: number[] = [];
     let longest = 0;
     for (let r = 0; r < runs; r++) {
@@ -162,14 +171,17 @@ window.benchViews = async (url: string, runs: number) => {
       const { exact: exactDrawn } = await run();
       ms.push(performance.now() - t0);
       landed.push(landedAt - t0);
-      if (workerMs !== null) worker.push(workerMs);
+      if (workerMs !== null) {
+        worker.push(workerMs);
+        arrived.push(arrivedAt - t0);
+      }
       await exactDrawn;
       await painted();
       exact.push(performance.now() - t0);
       await new Promise((resolve) => setTimeout(resolve, 50)); // let the observer report the last task
       longest = Math.max(longest, longestTask);
     }
-    rows.push({ label, ms: median(ms), maxMs: Math.max(...ms), landedMs: median(landed), workerMs: worker.length ? median(worker) : null, exactMs: median(exact), longestTaskMs: longest });
+    rows.push({ label, ms: median(ms), maxMs: Math.max(...ms), landedMs: median(landed), workerMs: worker.length ? median(worker) : null, arrivedMs: arrived.length ? median(arrived) : null, exactMs: median(exact), longestTaskMs: longest });
   };
   const none: ViewSpec = { transforms: [] };
   // Another view for the worker to keep between runs (a transform that matches nothing), so every run computes.

@@ -54,6 +54,8 @@ export class FlameRenderer {
   private cssWidth = 300;
   private cssHeight = 150;
   private dpr = 1;
+  /** `resize` was called (the size is the caller's, not the default). */
+  private sized = false;
   private colours: BarColours | null = null;
   private diffReader: DiffReader | null = null;
   private saturation = 1;
@@ -106,9 +108,16 @@ export class FlameRenderer {
 
   /** Sets the canvas size in CSS pixels (and the device pixel ratio, default the window's). */
   resize(cssWidth: number, cssHeight: number, dpr: number = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1): void {
-    this.cssWidth = Math.max(1, cssWidth);
-    this.cssHeight = Math.max(1, cssHeight);
-    this.dpr = dpr > 0 ? dpr : 1;
+    const width = Math.max(1, cssWidth);
+    const height = Math.max(1, cssHeight);
+    const ratio = dpr > 0 ? dpr : 1;
+    // The size it has (a ResizeObserver's first report repeats the size just set on mount): the canvas
+    // is drawn at it already, and a second full draw would only add to the time before the first frame.
+    if (this.sized && width === this.cssWidth && height === this.cssHeight && ratio === this.dpr) return;
+    this.sized = true;
+    this.cssWidth = width;
+    this.cssHeight = height;
+    this.dpr = ratio;
     this.applySize();
     this.draw();
   }

@@ -252,6 +252,22 @@ describe('FlameRenderer edge cases', () => {
     expect(pixel(r, 299, 59)).toEqual(rgb(THEMES.dark.background));
   });
 
+  it('draws again on a resize only when the size changed (a ResizeObserver repeats the size set on mount)', () => {
+    const r = new FlameRenderer();
+    made.push(r);
+    r.setTree(TREE);
+    r.resize(200, 60, 1);
+    expect(r.canvas.dataset.draws).toBe('1');
+    r.resize(200, 60, 1);
+    expect(r.canvas.dataset.draws).toBe('1');
+    r.resize(201, 60, 1);
+    expect(r.canvas.dataset.draws).toBe('2');
+    expect(r.canvas.width).toBe(201);
+    r.resize(201, 60, 2);
+    expect(r.canvas.dataset.draws).toBe('3');
+    expect(r.canvas.width).toBe(402);
+  });
+
   it('counts its paints on the canvas (data-draws, data-draw-ms) for hosts that cannot reach the renderer', () => {
     const r = new FlameRenderer();
     made.push(r);
