@@ -91,6 +91,8 @@ class UpwardWriter {
   /** Pairs of the pending frames: input frame, and its values (C per pair). */
   private arenaFrame: Int32Array;
   private arenaValue: Float64Array;
+  /** Pruning: names of the pairs' frames, written by sumByName for the expansion under way. */
+  private arenaName: Int32Array;
   private arenaTop = 0;
   /** Candidates of the frame being expanded: name rank, input frame, slot of their values in `candValue`. */
   private candKey = new Uint32Array(1024);
@@ -152,6 +154,7 @@ class UpwardWriter {
     // the root's pairs and candidates are every origin: room for them at once, not by doubling
     const room = Math.max(1024, origins.length);
     this.arenaFrame = newArray(Int32Array, room, false);
+    this.arenaName = prune ? newArray(Int32Array, room, false) : new Int32Array(0);
     this.arenaValue = newArray(Float64Array, room * this.C, false);
     this.candKey = newArray(Uint32Array, room, false);
     this.candFrame = newArray(Int32Array, room, false);
@@ -168,6 +171,7 @@ class UpwardWriter {
     while (count > this.arenaFrame.length) {
       this.arenaFrame = grow(this.arenaFrame);
       this.arenaValue = grow(this.arenaValue);
+      if (this.limits) this.arenaName = grow(this.arenaName);
     }
     for (let k = 0; k < count; k++) {
       const origin = this.origins[k]!;
@@ -183,7 +187,7 @@ class UpwardWriter {
     }
     this.expand(root, 0, count, 0, false);
     while (this.pending.top > 0) this.emitNext();
-    recycle(this.arenaFrame, this.arenaValue, this.candKey, this.candFrame, this.candSlot, this.candValue);
+    recycle(this.arenaFrame, this.arenaName, this.arenaValue, this.candKey, this.candFrame, this.candSlot, this.candValue);
     return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
   }
 
@@ -242,15 +246,17 @@ class UpwardWriter {
     const expansion = ++this.expansion;
     const { slotFrame, slotCand, slotStamp } = this;
     const mask = slotFrame.length - 1;
+    // when pruning, sumByName has put each pair's frame up a level (lifted) and its name beside it
+    const lifted = round !== 0;
     for (let k = start; k < end; k++) {
       const f = this.arenaFrame[k]!;
-      const up = !lift ? f : lifts ? lifts[2 * f]! : parent[f]!;
+      const up = !lift || lifted ? f : lifts ? lifts[2 * f]! : parent[f]!;
       if (up <= 0) {
         this.addValue(out, k);
         continue;
       }
-      const name = !lift ? nameId[f]! : lifts ? lifts[2 * f + 1]! : nameId[up]!;
-      if (round !== 0 && narrowStamp[name] === round) continue;
+      const name = lifted ? this.arenaName[k]! : !lift ? nameId[f]! : lifts ? lifts[2 * f + 1]! : nameId[up]!;
+      if (lifted && narrowStamp[name] === round) continue;
       if (!lift) {
         const c = this.newCandidate(up, name);
         for (let t = 0; t < C; t++) this.candValue[c * C + t] = this.arenaValue[k * C + t]!;
@@ -282,7 +288,9 @@ class UpwardWriter {
   /**
    * Pruning: sums the values of pairs [start, end) per name of their parent (`lift`) or own frame, and
    * lists the names whose sums are under the limits first in `touched` (`narrowCount` of them), stamped
-   * in `narrowStamp` with the round returned.
+   * in `narrowStamp` with the round returned. Each pair's frame is replaced by its parent (`lift`) and
+   * that frame's name is put in `arenaName` (-1: none): `expand` then reads them in order instead of
+   * looking the scattered frames up again.
    */
   private sumByName(start: number, end: number, lift: boolean): number {
     const { lifts } = this;
@@ -293,15 +301,17 @@ class UpwardWriter {
     const limits = this.limits!;
     const round = ++this.round;
     let count = 0;
+    const { arenaFrame, arenaName } = this;
     for (let k = start; k < end; k++) {
-      const f = this.arenaFrame[k]!;
+      const f = arenaFrame[k]!;
       let name: number;
       if (!lift) name = nameId[f]!;
-      else if (lifts) name = lifts[2 * f + 1]!;
       else {
-        const up = parent[f]!;
-        name = up > 0 ? nameId[up]! : -1;
+        const up = lifts ? lifts[2 * f]! : parent[f]!;
+        name = up <= 0 ? -1 : lifts ? lifts[2 * f + 1]! : nameId[up]!;
+        arenaFrame[k] = up;
       }
+      arenaName[k] = name;
       if (name < 0) continue;
       if (nameStamp[name] !== round) {
         nameStamp[name] = round;
@@ -411,6 +421,7 @@ class UpwardWriter {
     while (this.arenaTop + (end - begin) > this.arenaFrame.length) {
       this.arenaFrame = grow(this.arenaFrame);
       this.arenaValue = grow(this.arenaValue);
+      if (this.limits) this.arenaName = grow(this.arenaName);
     }
     this.pending.push(parent, this.tree.nameId[this.candFrame[begin]!]!, depth, this.arenaTop, end - begin, this.limits ? this.groupTotal : null);
     for (let k = begin; k < end; k++) {
