@@ -18,25 +18,50 @@ import { addInto, allBelow, derivedTree, NARROW_FRAMES_NAME, PreorderWriter, sel
  */
 export function invertTree(tree: FrameTree, maxFrames = DEFAULT_MAX_FRAMES, prune: PruneRequest | null = null): FrameTree {
   const columns = selfColumnsOf(tree);
-  // the origins: frames with a self value in any column, in one pass
-  let origins = newArray(Int32Array, Math.max(1024, tree.length >> 2), false);
+  const origins = originsOf(tree, columns);
+  return new UpwardWriter(tree, origins.frames, columns, maxFrames, prune, origins.values).run(true);
+}
+
+/** The pairs an inversion starts from: the frames with a self value in any column, and those values. */
+interface Origins {
+  readonly frames: Int32Array;
+  /** `columns` values per frame, frame by frame. */
+  readonly values: Float64Array;
+}
+
+const originsCache = new WeakMap<FrameTree, Origins>();
+
+/**
+ * The origins of `tree`'s inversion, found in one pass over its frames and kept per tree (4 + 8 bytes a
+ * column per origin): inverting the same tree again (the inverted toggle, a preview then the exact view)
+ * starts from them without reading every frame's columns again.
+ */
+function originsOf(tree: FrameTree, columns: readonly Float64Array[]): Origins {
+  const cached = originsCache.get(tree);
+  if (cached) return cached;
+  const C = columns.length;
+  let frames = newArray(Int32Array, Math.max(1024, tree.length >> 2), false);
   let count = 0;
   for (let i = 1; i < tree.length; i++) {
     let any = false;
-    for (let t = 0; t < columns.length && !any; t++) any = columns[t]![i] !== 0;
+    for (let t = 0; t < C && !any; t++) any = columns[t]![i] !== 0;
     if (!any) continue;
-    if (count === origins.length) {
-      const grown = newArray(Int32Array, origins.length * 2, false);
-      grown.set(origins);
-      recycle(origins);
-      origins = grown;
+    if (count === frames.length) {
+      const grown = newArray(Int32Array, frames.length * 2, false);
+      grown.set(frames);
+      recycle(frames);
+      frames = grown;
     }
-    origins[count++] = i;
+    frames[count++] = i;
   }
-  origins = origins.subarray(0, count);
-  const inverted = new UpwardWriter(tree, origins, columns, maxFrames, prune).run(true);
-  recycle(origins);
-  return inverted;
+  const origins = { frames: frames.slice(0, count), values: new Float64Array(count * C) };
+  recycle(frames);
+  for (let k = 0; k < count; k++) {
+    const frame = origins.frames[k]!;
+    for (let t = 0; t < C; t++) origins.values[k * C + t] = columns[t]![frame]!;
+  }
+  originsCache.set(tree, origins);
+  return origins;
 }
 
 /**
@@ -130,6 +155,8 @@ class UpwardWriter {
     private readonly columns: readonly Float64Array[],
     maxFrames: number,
     private readonly prune: PruneRequest | null,
+    /** The origins' values in `columns` (C per origin), when the caller has them (else read per origin). */
+    private readonly originValues: Float64Array | null = null,
   ) {
     this.C = columns.length;
     this.limits = prune?.limits ?? null;
@@ -173,10 +200,13 @@ class UpwardWriter {
       this.arenaValue = grow(this.arenaValue);
       if (this.limits) this.arenaName = grow(this.arenaName);
     }
-    for (let k = 0; k < count; k++) {
-      const origin = this.origins[k]!;
-      this.arenaFrame[k] = origin;
-      for (let t = 0; t < C; t++) this.arenaValue[k * C + t] = this.columns[t]![origin]!;
+    this.arenaFrame.set(this.origins);
+    if (this.originValues) this.arenaValue.set(this.originValues);
+    else {
+      for (let k = 0; k < count; k++) {
+        const origin = this.origins[k]!;
+        for (let t = 0; t < C; t++) this.arenaValue[k * C + t] = this.columns[t]![origin]!;
+      }
     }
     if (this.limits) {
       for (let t = 0; t < C; t++) {
