@@ -8,7 +8,7 @@ const ranks = new WeakMap<StringTable, Uint32Array>();
  * children in. Derived trees merge children of several frames by this rank. Cached per table.
  */
 export function nameRanks(names: StringTable): Uint32Array {
-  let rank = ranks.get(names);
+  let rank = ranks.get(names) ?? sameNamesRanks(names);
   if (rank) return rank;
   const { bytes, offsets } = names;
   const compare = (a: number, b: number): number => {
@@ -28,7 +28,42 @@ export function nameRanks(names: StringTable): Uint32Array {
   rank = new Uint32Array(names.length);
   for (let r = 0; r < ids.length; r++) rank[ids[r]!] = r;
   ranks.set(names, rank);
+  if (names.length >= SORT_IS_SLOW) {
+    recent.unshift({ names: new WeakRef(names), rank });
+    recent.length = Math.min(recent.length, 2);
+  }
   return rank;
+}
+
+/** From this many names, sorting them (tens of milliseconds for 40 k) costs more than comparing tables. */
+const SORT_IS_SLOW = 1000;
+
+/** The last large tables ranked (held weakly), and their ranks. */
+const recent: { names: WeakRef<StringTable>; rank: Uint32Array }[] = [];
+
+/**
+ * The ranks of a recently ranked table with the same content as `names`, else null. Every view of a
+ * profile the page receives from the worker brings its own copy of the profile's names: its function
+ * table would sort every name again (a long task on the page for each view), where comparing the bytes
+ * takes a millisecond.
+ */
+function sameNamesRanks(names: StringTable): Uint32Array | null {
+  if (names.length < SORT_IS_SLOW) return null;
+  for (const entry of recent) {
+    const other = entry.names.deref();
+    if (other && sameContent(other, names)) {
+      ranks.set(names, entry.rank);
+      return entry.rank;
+    }
+  }
+  return null;
+}
+
+function sameContent(a: StringTable, b: StringTable): boolean {
+  if (a.offsets.length !== b.offsets.length || a.bytes.length !== b.bytes.length) return false;
+  for (let i = 0; i < a.offsets.length; i++) if (a.offsets[i] !== b.offsets[i]) return false;
+  for (let i = 0; i < a.bytes.length; i++) if (a.bytes[i] !== b.bytes[i]) return false;
+  return true;
 }
 
 /** Id of each distinct string in `names` (first id wins), for lookups by name. */
