@@ -276,16 +276,20 @@ class UpwardWriter {
     const expansion = ++this.expansion;
     const { slotFrame, slotCand, slotStamp } = this;
     const mask = slotFrame.length - 1;
-    // when pruning, sumByName has put each pair's frame up a level (lifted) and its name beside it
+    // when pruning, sumByName has put each pair's frame up a level already (if `lift`), its name beside it
     const lifted = round !== 0;
     for (let k = start; k < end; k++) {
       const f = this.arenaFrame[k]!;
-      const up = !lift || lifted ? f : lifts ? lifts[2 * f]! : parent[f]!;
+      let up = f;
+      if (lift && !lifted) up = lifts ? lifts[2 * f]! : parent[f]!;
       if (up <= 0) {
         this.addValue(out, k);
         continue;
       }
-      const name = lifted ? this.arenaName[k]! : !lift ? nameId[f]! : lifts ? lifts[2 * f + 1]! : nameId[up]!;
+      let name: number;
+      if (lifted) name = this.arenaName[k]!;
+      else if (!lift) name = nameId[f]!;
+      else name = lifts ? lifts[2 * f + 1]! : nameId[up]!;
       if (lifted && narrowStamp[name] === round) continue;
       if (!lift) {
         const c = this.newCandidate(up, name);
