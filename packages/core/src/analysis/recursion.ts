@@ -3,6 +3,9 @@ import { GONE, KEPT, MERGED, type ChildLinks } from './rewrite-frames.ts';
 import { selfColumnsOf } from './tree-writer.ts';
 import { newArray, recycle } from './buffer-pool.ts';
 
+/** A bit of a frame's state during the backward pass: a stack still ends at or below it. */
+const ALIVE = 4;
+
 /**
  * Children lists for merging recursion, directly or through other frames: a frame whose function is
  * already on its (rewritten) path vanishes into that earlier frame, and its callees move there. Only
@@ -18,8 +21,8 @@ import { newArray, recycle } from './buffer-pool.ts';
 export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTotals = false): ChildLinks & { readonly mergedFrames: number } {
   const n = tree.length;
   const { parent, nameId } = tree;
-  const link = newArray(Int32Array, n);
-  const merged = newArray(Uint8Array, n);
+  const link = newArray(Int32Array, n, false);
+  const merged = newArray(Uint8Array, n, false);
   // A frame can only merge when an input ancestor has its name: `onPath` counts the frames of each name
   // on the input path (an explicit stack of open frames), so the walk up the rewritten path below runs
   // only for those few frames, not for every frame.
@@ -29,6 +32,7 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTot
   let top = 0;
   let mergedFrames = 0;
   link[0] = -1;
+  merged[0] = 0;
   for (let i = 1; i < n; i++) {
     while (top > 0 && subtreeEnd[open[top - 1]!]! <= i) onPath[nameId[open[--top]!]!]!--;
     const p = parent[i]!;
@@ -48,7 +52,10 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTot
       merged[i] = 1;
       link[i] = target;
       mergedFrames++;
-    } else link[i] = at;
+    } else {
+      merged[i] = 0;
+      link[i] = at;
+    }
     onPath[name]!++;
     open[top++] = i;
   }
@@ -61,22 +68,22 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTot
   // into its holder).
   const columns = selfColumnsOf(tree);
   const C = columns.length;
-  const state = merged; // 0 → gone, 1 → kept, 2 → merged (reuses the array: merged[i] is read first)
-  const alive = newArray(Uint8Array, n);
+  // 0 → gone, 1 → kept, 2 → merged. The array is `merged`'s (1: merged), read before it is written; a
+  // frame below that stays sets the ALIVE bit of its holder (visited later, going backwards).
+  const state = merged;
   const changedBelow = newArray(Uint8Array, n);
-  const firstChild = newArray(Int32Array, n).fill(-1);
-  const nextSibling = newArray(Int32Array, n);
+  const firstChild = newArray(Int32Array, n, false).fill(-1);
+  const nextSibling = newArray(Int32Array, n, false);
   const totals = withTotals ? columns.map(() => newArray(Float64Array, n)) : null;
   for (let i = n - 1; i > 0; i--) {
     const holder = link[i]!;
     nextSibling[i] = firstChild[holder]!;
     firstChild[holder] = i;
-    if (!alive[i]) {
-      if (subtreeEnd[i] === i + 1) alive[i] = 1;
-      else for (let t = 0; t < C && !alive[i]; t++) if (columns[t]![i] !== 0) alive[i] = 1;
-    }
-    if (alive[i]) alive[holder] = 1;
-    const s = state[i] ? MERGED : alive[i] ? KEPT : GONE;
+    const was = state[i]!;
+    let alive = (was & ALIVE) !== 0 || subtreeEnd[i] === i + 1;
+    for (let t = 0; t < C && !alive; t++) alive = columns[t]![i] !== 0;
+    if (alive) state[holder] = state[holder]! | ALIVE;
+    const s = was & 1 ? MERGED : alive ? KEPT : GONE;
     state[i] = s;
     if (s !== KEPT || changedBelow[i]) changedBelow[parent[i]!] = 1;
     if (totals) {
@@ -89,6 +96,7 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTot
     }
   }
   if (totals && n > 0) for (let t = 0; t < C; t++) totals[t]![0] = totals[t]![0]! + columns[t]![0]!;
-  recycle(link, alive);
+  state[0] = GONE; // the root's state is not read (it only ever holds)
+  recycle(link);
   return { firstChild, nextSibling, state, changedBelow, mergedFrames, ...(totals ? { totals } : {}) };
 }
