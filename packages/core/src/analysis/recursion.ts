@@ -20,7 +20,7 @@ const ALIVE = 4;
  */
 export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTotals = false): ChildLinks & { readonly mergedFrames: number } {
   const n = tree.length;
-  const { parent, nameId } = tree;
+  const { parent, nameId, depth } = tree;
   const link = newArray(Int32Array, n, false);
   const merged = newArray(Uint8Array, n, false);
   // A frame can only merge when an input ancestor has its name: `onPath` counts the frames of each name
@@ -34,7 +34,9 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTot
   link[0] = -1;
   merged[0] = 0;
   for (let i = 1; i < n; i++) {
-    while (top > 0 && subtreeEnd[open[top - 1]!]! <= i) onPath[nameId[open[--top]!]!]!--;
+    // the open frames are the path to i: its ancestors below the root, one per depth 1 … depth − 1
+    const d = depth[i]!;
+    while (top >= d) onPath[nameId[open[--top]!]!]!--;
     const p = parent[i]!;
     const at = merged[p] ? link[p]! : p; // the kept frame the parent maps onto
     const name = nameId[i]!;
