@@ -77,27 +77,18 @@ window.benchAnalysis = async (url: string, runs: number) => {
     const r = await parser.functionTables(handle, { transforms: [] });
     return r.ok ? { frames: r.value[0]!.nameId.length, timing: null } : fail(r.error);
   });
-  for (const c of cases) {
-    await time(c.label, async () => {
-      if (c.sandwich) {
-        const r = await parser.sandwich(handle, c.spec, c.sandwich);
-        return r.ok ? { frames: r.value.callers.length + r.value.callees.length, timing: r.value.timing, trees: [r.value.callers, r.value.callees] } : fail(r.error);
-      }
-      const r = await parser.view(handle, c.spec, { withFunctions: false });
-      return r.ok ? { frames: r.value.tree.length, timing: r.value.timing, trees: [r.value.tree] } : fail(r.error);
-    });
-  }
+  /** One case: the exact view or sandwich, or with `preview` its first answer (a preview if large). */
+  const run = async (c: (typeof cases)[number], preview: boolean): Promise<Got> => {
+    if (c.sandwich) {
+      const r = await parser.sandwich(handle, c.spec, c.sandwich, { preview });
+      return r.ok ? { frames: r.value.callers.length + r.value.callees.length, timing: r.value.timing, trees: [r.value.callers, r.value.callees] } : fail(r.error);
+    }
+    const r = await parser.view(handle, c.spec, { withFunctions: false, preview });
+    return r.ok ? { frames: r.value.tree.length, timing: r.value.timing, trees: [r.value.tree] } : fail(r.error);
+  };
+  for (const c of cases) await time(c.label, () => run(c, false));
   // The first answers of the views (what the page draws first): previews where the view is large.
-  for (const c of cases) {
-    await time(`${c.label} (first answer)`, async () => {
-      if (c.sandwich) {
-        const r = await parser.sandwich(handle, c.spec, c.sandwich, { preview: true });
-        return r.ok ? { frames: r.value.callers.length + r.value.callees.length, timing: r.value.timing, trees: [r.value.callers, r.value.callees] } : fail(r.error);
-      }
-      const r = await parser.view(handle, c.spec, { withFunctions: false, preview: true });
-      return r.ok ? { frames: r.value.tree.length, timing: r.value.timing, trees: [r.value.tree] } : fail(r.error);
-    });
-  }
+  for (const c of cases) await time(`${c.label} (first answer)`, () => run(c, true));
   observer.disconnect();
   parser.dispose();
   return { frames: tree.length, rows };

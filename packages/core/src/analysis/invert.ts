@@ -120,9 +120,9 @@ class UpwardWriter {
   private arenaName: Int32Array;
   private arenaTop = 0;
   /** Candidates of the frame being expanded: name rank, input frame, slot of their values in `candValue`. */
-  private candKey = new Uint32Array(1024);
-  private candFrame = new Int32Array(1024);
-  private candSlot = new Int32Array(1024);
+  private candKey: Uint32Array;
+  private candFrame: Int32Array;
+  private candSlot: Int32Array;
   private candValue: Float64Array;
   private candCount = 0;
   /**
@@ -193,13 +193,8 @@ class UpwardWriter {
     const root = this.writer.push(-1, 0, 0);
     const C = this.C;
     if (keepRootSelf) for (let t = 0; t < C; t++) this.writer.self[t]![root] = this.columns[t]![0]!;
-    // the origins are the root's pairs
+    // the origins are the root's pairs (the arena has room for them from the start)
     const count = this.origins.length;
-    while (count > this.arenaFrame.length) {
-      this.arenaFrame = grow(this.arenaFrame);
-      this.arenaValue = grow(this.arenaValue);
-      if (this.limits) this.arenaName = grow(this.arenaName);
-    }
     this.arenaFrame.set(this.origins);
     if (this.originValues) this.arenaValue.set(this.originValues);
     else {

@@ -291,10 +291,10 @@ export function below(totals: readonly Float64Array[], frame: number, limits: Fl
 }
 
 /**
- * Asks a merge emitter (a rewrite, an inversion) for a pruned tree (a preview): an output frame whose total is under `limits` in every
- * column is left out with its subtree, and the frames kept get their exact totals (so a frame's children
- * may add up to less than it; placeholders stand where frames were left out). `pruned` counts the groups
- * and subtrees left out (0: the tree is exact after all).
+ * Asks a merge emitter (a rewrite, an inversion) for a pruned tree (a preview): an output frame whose
+ * total is under `limits` in every column is left out with its subtree, and the frames kept get their
+ * exact totals (so a frame's children may add up to less than it; placeholders stand where frames were
+ * left out). `pruned` counts the groups and subtrees left out (0: the tree is exact after all).
  */
 export interface PruneRequest {
   readonly limits: Float64Array;
