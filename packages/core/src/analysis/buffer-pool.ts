@@ -53,6 +53,18 @@ export function useBufferPool(pool: BufferPool | null): void {
   active = pool;
 }
 
+/** Tests: arrays asked for without zeroing are filled with this byte instead (see `poisonUnzeroed`). */
+let poison: number | null = null;
+
+/**
+ * Tests only: fill every array `newArray` returns without zeroing, of any size, with `byte` (null: off),
+ * as recycled memory may hold anything. An analysis that reads such an array before writing it then
+ * gives wrong results in tests, instead of right ones by the luck of fresh, zeroed memory.
+ */
+export function poisonUnzeroed(byte: number | null): void {
+  poison = byte;
+}
+
 type Ctor<T> = { new (buffer: ArrayBuffer, offset: number, length: number): T; new (length: number): T; readonly BYTES_PER_ELEMENT: number };
 
 /**
@@ -61,6 +73,11 @@ type Ctor<T> = { new (buffer: ArrayBuffer, offset: number, length: number): T; n
  */
 export function newArray<T extends { fill(value: number): T }>(type: Ctor<T>, length: number, zero = true): T {
   const bytes = length * type.BYTES_PER_ELEMENT;
+  if (poison !== null && !zero) {
+    const array = new type(length);
+    new Uint8Array((array as unknown as ArrayBufferView).buffer).fill(poison);
+    return array;
+  }
   const recycled = active && bytes >= MIN_POOLED_BYTES ? active.take(bytes) : null;
   // New memory is zero already, and untouched until written: filling it would page all of it in (a
   // writer's columns are sized for the largest output, most of it often never written).

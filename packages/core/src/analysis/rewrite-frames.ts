@@ -2,16 +2,27 @@ import type { FrameTree } from '../model/frame-tree.ts';
 import { newArray } from './buffer-pool.ts';
 import type { RewriteRule } from './rewrite.ts';
 
-/** Children lists that replace the tree's own (pre-order) ones: -1 ends a list. */
+/**
+ * Children lists that replace the tree's own (pre-order) ones for the frames with a change below them
+ * (a frame with a list); below the others nothing changes, so a kept frame's list is its input children.
+ */
 export interface ChildLinks {
+  /** Per frame: 0 when nothing changes below it, else its list's slot in `firstChild` and `totals`. */
+  readonly listOf: Int32Array;
+  /** Per slot: the first frame of the list (-1 ends a list). */
   readonly firstChild: Int32Array;
+  /** Per frame held in a list: the next frame of that list. */
   readonly nextSibling: Int32Array;
-  /** Per frame: KEPT, MERGED (vanishes into the frame whose list holds it; its self goes there) or GONE. */
+  /**
+   * Per frame: KEPT, MERGED (vanishes into the frame whose list holds it; its self goes there, and its
+   * list is empty: its callees are in that frame's list) or GONE.
+   */
   readonly state: Uint8Array;
-  /** Per value column, each frame's total once rewritten (its self and its list's totals); for pruning. */
+  /**
+   * Per value column and slot, the total of a frame with a list once rewritten (its self and its list's
+   * totals; the others keep their input totals); for pruning.
+   */
   readonly totals?: readonly Float64Array[];
-  /** Per frame, 1 when a frame below it (in the input) is not KEPT: `changedBelow` of the rewrite. */
-  readonly changedBelow: Uint8Array;
 }
 
 /** ChildLinks state: the frame vanishes (every stack through it was moved up by a merge). */
@@ -28,8 +39,8 @@ export const MERGED = 2;
 
 /** See Rewriter.changedBelow: 1 for frames with a frame below them that the rule does not keep as is. */
 export function changedBelow(tree: FrameTree, rule: RewriteRule): Uint8Array | null {
-  if (rule.op === 'focus' || rule.op === 'keep') return null;
-  if (rule.op === 'linked') return rule.links.changedBelow;
+  // a recursion merge's are its links' lists (see Rewriter.unchangedBelow)
+  if (rule.op === 'focus' || rule.op === 'keep' || rule.op === 'linked') return null;
   const n = tree.length;
   const { nameId, parent } = tree;
   const changed = newArray(Uint8Array, n);

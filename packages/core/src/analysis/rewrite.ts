@@ -67,7 +67,7 @@ class Rewriter {
   /**
    * Per input frame, 1 when the rule changes something strictly below it; a frame met alone (one source)
    * with nothing changed below is copied with its whole subtree in one pass. Null: nothing below a
-   * frame in NORMAL mode ever changes (focus, keep).
+   * frame in NORMAL mode ever changes (focus, keep), or the links tell (linked; see unchangedBelow).
    */
   private readonly changedBelow: Uint8Array | null;
   private readonly columns: readonly Float64Array[];
@@ -79,6 +79,8 @@ class Rewriter {
    */
   private readonly contribution: readonly Float64Array[] | null;
   private readonly limits: Float64Array | null;
+  /** The input's totals, read for the frames a recursion merge leaves as they are (pruning only). */
+  private readonly inputTotals: readonly Float64Array[] | null;
   /** Totals of the group being considered (pruning only). */
   private readonly groupTotal: Float64Array;
   /** Totals of the groups left out since the last one kept (pruning only): one placeholder frame. */
@@ -118,6 +120,7 @@ class Rewriter {
     this.rank = nameRanks(names.names);
     this.limits = prune?.limits ?? null;
     this.contribution = prune ? contributionsOf(tree, rule, this.columns) : null;
+    this.inputTotals = prune && this.links ? totalColumnsOf(tree) : null;
     this.groupTotal = new Float64Array(this.columns.length);
     this.runTotal = new Float64Array(this.columns.length);
     this.pending = new PendingFrames(this.columns.length, prune !== null);
@@ -147,7 +150,7 @@ class Rewriter {
     }
     while (this.pending.top > 0) this.emitNext();
     // a recursion merge's flags are its links' (given back with them)
-    recycle(this.links ? null : this.changedBelow, this.contains);
+    recycle(this.changedBelow, this.contains);
     if (this.contribution && this.op === OPS.drop) recycle(...this.contribution);
     return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
   }
@@ -162,7 +165,7 @@ class Rewriter {
     const depth = pending.depth[e]!;
     const name = pending.name[e]!;
     const single = this.arena[start]!;
-    if (count === 1 && single >= 0 && mode === NORMAL && !this.changedBelow?.[single]) {
+    if (count === 1 && single >= 0 && mode === NORMAL && this.unchangedBelow(single)) {
       const top = { parent: pending.parent[e]!, nameId: name, depth };
       if (this.limits) this.prune!.pruned += this.writer.appendPrunedSubtree(this.tree, single, this.columns, this.limits, top, this.narrowName);
       else this.writer.appendSubtree(this.tree, single, this.columns, top);
@@ -182,13 +185,20 @@ class Rewriter {
     this.pushGroups(out, depth, mode);
   }
 
+  /** True when the rule changes nothing strictly below input frame `frame` (its subtree can be copied). */
+  private unchangedBelow(frame: number): boolean {
+    return this.links ? this.links.listOf[frame] === 0 : !this.changedBelow?.[frame];
+  }
+
   /** Looks at the children of input frame `frame` on behalf of output frame `out`. */
   private scan(frame: number, out: number, outName: number, mode: number): void {
-    if (this.links) {
-      const { firstChild, nextSibling } = this.links;
-      for (let c = firstChild[frame]!; c >= 0; c = nextSibling[c]!) this.visit(c, out, outName, mode);
+    const links = this.links;
+    const list = links ? links.listOf[frame]! : 0;
+    if (list !== 0) {
+      for (let c = links!.firstChild[list]!; c >= 0; c = links!.nextSibling[c]!) this.visit(c, out, outName, mode);
       return;
     }
+    if (links && links.state[frame] === MERGED) return; // its callees are in its target's list
     const subtreeEnd = this.tree.subtreeEnd;
     const end = subtreeEnd[frame]!;
     for (let c = frame + 1; c < end; c = subtreeEnd[c]!) this.visit(c, out, outName, mode);
@@ -305,10 +315,19 @@ class Rewriter {
   /** Sums the contributions of candidates [begin, end) into `groupTotal`. */
   private sumGroup(begin: number, end: number): void {
     const contribution = this.contribution!;
+    const links = this.links;
     for (let t = 0; t < contribution.length; t++) {
       const column = contribution[t]!;
       let sum = 0;
-      for (let k = begin; k < end; k++) sum += column[this.candFrame[k]!]!;
+      if (links) {
+        // the links' totals are per list: frames without one keep their input totals
+        const input = this.inputTotals![t]!;
+        for (let k = begin; k < end; k++) {
+          const frame = this.candFrame[k]!;
+          const list = links.listOf[frame]!;
+          sum += list !== 0 ? column[list]! : input[frame]!;
+        }
+      } else for (let k = begin; k < end; k++) sum += column[this.candFrame[k]!]!;
       this.groupTotal[t] = sum;
     }
   }
@@ -325,7 +344,8 @@ class Rewriter {
 /**
  * Per column, what each input frame brings to the output frame it joins, for the rules that can prune:
  * its whole total where the rule keeps everything below a kept frame (hide, focus, merging direct
- * recursion, collapse), what the drop leaves of it, or what a recursion merge gathers under it.
+ * recursion, collapse), what the drop leaves of it, or what a recursion merge gathers under it (for the
+ * frames with a change below them; sumGroup reads the input totals of the others).
  */
 function contributionsOf(tree: FrameTree, rule: RewriteRule, selfColumns: readonly Float64Array[]): readonly Float64Array[] {
   if (rule.op === 'drop') return selfColumns.map((self) => survivingTotals(tree, self, rule.mask));

@@ -82,7 +82,7 @@ export function applyTransform(tree: FrameTree, transform: Transform, prune: Pru
       }
       const links = recursionLinks(tree, mask, prune !== null);
       const merged = links.mergedFrames === 0 ? tree : rewriteTree(tree, { op: 'linked', links }, undefined, prune);
-      recycle(links.firstChild, links.nextSibling, links.state, links.changedBelow, ...(links.totals ?? []));
+      recycle(links.listOf, links.firstChild, links.nextSibling, links.state, ...(links.totals ?? []));
       return { tree: merged, matchedFrames: links.mergedFrames };
     }
     case 'collapse-module': {
