@@ -93,7 +93,8 @@ function Host(p: HostProps) {
     landedFirst = true;
     landedAt = performance.now();
   }, [view.tree, s.sandwich]);
-  const table = tree ? (view.functions[tree.sampleTypeIndex] ?? null) : null;
+  const tablesTree = view.functionsOf;
+  const table = tablesTree ? (view.functions[tablesTree.sampleTypeIndex] ?? null) : null;
   return (
     <div>
       {p.graph && (
@@ -122,7 +123,8 @@ function Host(p: HostProps) {
           }}
         />
       )}
-      <FunctionTable table={table} names={tree?.names ?? null} unit={tree?.unit ?? ''} height={400} />
+      {/* as the app: the table with the names of the tree it was computed from (a preview keeps the last exact view's) */}
+      <FunctionTable table={table} names={tablesTree?.names ?? null} unit={tablesTree?.unit ?? ''} stale={tablesTree !== tree} height={400} />
       {table && <TableMark />}
     </div>
   );
