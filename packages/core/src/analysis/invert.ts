@@ -19,47 +19,99 @@ import { addInto, allBelow, derivedTree, NARROW_FRAMES_NAME, PreorderWriter, sel
 export function invertTree(tree: FrameTree, maxFrames = DEFAULT_MAX_FRAMES, prune: PruneRequest | null = null): FrameTree {
   const columns = selfColumnsOf(tree);
   const origins = originsOf(tree, columns);
-  return new UpwardWriter(tree, origins.frames, columns, maxFrames, prune, origins.values).run(true);
+  return new UpwardWriter(tree, origins.frames, columns, maxFrames, prune, origins).run(true);
 }
 
-/** The pairs an inversion starts from: the frames with a self value in any column, and those values. */
+/**
+ * The pairs an inversion starts from: the frames with a self value in any column, and those values,
+ * grouped by name — the root's children — last name first (see UpwardWriter.pushRootGroups).
+ */
 interface Origins {
+  /** Name by name, last name (in name order) first; in pre-order within a name. */
   readonly frames: Int32Array;
   /** `columns` values per frame, frame by frame. */
   readonly values: Float64Array;
+  /** Group g is frames [groupStart[g], groupStart[g + 1]) with name `groupName[g]`; C sums per group. */
+  readonly groupStart: Int32Array;
+  readonly groupName: Int32Array;
+  readonly groupSum: Float64Array;
+  /** Per column, the sum of every origin's value. */
+  readonly whole: Float64Array;
+  /** The sum of the origins' depths: with the root, a bound on the inverted tree's frames. */
+  readonly depthSum: number;
+  /**
+   * Per origin, its parent and the parent's name (-1: none), in the same order: the root's children
+   * lift their pairs (the origins, in place in the arena) by reading these in order, not the tree.
+   */
+  readonly up: Int32Array;
+  readonly upName: Int32Array;
 }
 
 const originsCache = new WeakMap<FrameTree, Origins>();
 
 /**
- * The origins of `tree`'s inversion, found in one pass over its frames and kept per tree (4 + 8 bytes a
- * column per origin): inverting the same tree again (the inverted toggle, a preview then the exact view)
- * starts from them without reading every frame's columns again.
+ * The origins of `tree`'s inversion, found in one pass over its frames, grouped by name (a counting sort
+ * by name rank) and kept per tree (4 + 8 bytes a column per origin): inverting the same tree again (the
+ * inverted toggle, a preview then the exact view) starts from the root's children as they are, without
+ * reading every frame's columns or sorting a million origins again.
  */
 function originsOf(tree: FrameTree, columns: readonly Float64Array[]): Origins {
   const cached = originsCache.get(tree);
   if (cached) return cached;
   const C = columns.length;
-  let frames = newArray(Int32Array, Math.max(1024, tree.length >> 2), false);
+  const { nameId, depth } = tree;
+  const rank = nameRanks(tree.names);
+  // per rank: how many origins (then where the rank's group starts, counting from the last rank)
+  const counts = new Int32Array(tree.names.length + 1);
   let count = 0;
+  let depthSum = 0;
   for (let i = 1; i < tree.length; i++) {
     let any = false;
     for (let t = 0; t < C && !any; t++) any = columns[t]![i] !== 0;
     if (!any) continue;
-    if (count === frames.length) {
-      const grown = newArray(Int32Array, frames.length * 2, false);
-      grown.set(frames);
-      recycle(frames);
-      frames = grown;
+    counts[rank[nameId[i]!]!]!++;
+    depthSum += depth[i]!;
+    count++;
+  }
+  const groupStart: number[] = [];
+  const groupName: number[] = [];
+  const byRank = new Int32Array(tree.names.length);
+  for (let id = 0; id < tree.names.length; id++) byRank[rank[id]!] = id;
+  let at = 0;
+  for (let r = tree.names.length - 1; r >= 0; r--) {
+    const c = counts[r]!;
+    if (c === 0) continue;
+    groupStart.push(at);
+    groupName.push(byRank[r]!);
+    counts[r] = at;
+    at += c;
+  }
+  groupStart.push(at);
+  const frames = new Int32Array(count);
+  const values = new Float64Array(count * C);
+  const up = new Int32Array(count);
+  const upName = new Int32Array(count);
+  for (let i = 1; i < tree.length; i++) {
+    let any = false;
+    for (let t = 0; t < C && !any; t++) any = columns[t]![i] !== 0;
+    if (!any) continue;
+    const k = counts[rank[nameId[i]!]!]!++;
+    frames[k] = i;
+    for (let t = 0; t < C; t++) values[k * C + t] = columns[t]![i]!;
+    const p = tree.parent[i]!;
+    up[k] = p;
+    upName[k] = p > 0 ? nameId[p]! : -1;
+  }
+  const groups = groupName.length;
+  const groupSum = new Float64Array(groups * C);
+  const whole = new Float64Array(C);
+  for (let g = 0; g < groups; g++) {
+    for (let k = groupStart[g]!; k < groupStart[g + 1]!; k++) {
+      for (let t = 0; t < C; t++) groupSum[g * C + t] = groupSum[g * C + t]! + values[k * C + t]!;
     }
-    frames[count++] = i;
+    for (let t = 0; t < C; t++) whole[t] = whole[t]! + groupSum[g * C + t]!;
   }
-  const origins = { frames: frames.slice(0, count), values: new Float64Array(count * C) };
-  recycle(frames);
-  for (let k = 0; k < count; k++) {
-    const frame = origins.frames[k]!;
-    for (let t = 0; t < C; t++) origins.values[k * C + t] = columns[t]![frame]!;
-  }
+  const origins = { frames, values, groupStart: Int32Array.from(groupStart), groupName: Int32Array.from(groupName), groupSum, whole, depthSum, up, upName };
   originsCache.set(tree, origins);
   return origins;
 }
@@ -77,8 +129,9 @@ const liftTables = new WeakMap<FrameTree, Int32Array>();
 
 /**
  * Each frame's parent and the parent's name side by side (`[2f]`, `[2f + 1]`; -1 for a frame with no
- * parent): reading a pair's way up costs one cache miss instead of two, and an inversion reads a million
- * pairs' ways up, scattered over the tree. Kept per tree (8 bytes a frame).
+ * parent): reading a pair's way up costs one cache miss instead of two, and the callers of a frequent
+ * function read up to a million pairs' ways up, scattered over the tree. Kept per tree (8 bytes a
+ * frame). An inversion does without: most of its lifts are the origins' (see Origins.up).
  */
 function liftTable(tree: FrameTree): Int32Array {
   let table = liftTables.get(tree);
@@ -107,7 +160,7 @@ function liftTable(tree: FrameTree): Int32Array {
  */
 class UpwardWriter {
   private readonly rank: Uint32Array;
-  /** The tree's `liftTable` when the pairs are many (null: read `parent` and `nameId`). */
+  /** The tree's `liftTable` when the pairs of a callers tree are many (null: read `parent` and `nameId`). */
   private readonly lifts: Int32Array | null;
   private readonly writer: PreorderWriter;
   private readonly C: number;
@@ -155,8 +208,8 @@ class UpwardWriter {
     private readonly columns: readonly Float64Array[],
     maxFrames: number,
     private readonly prune: PruneRequest | null,
-    /** The origins' values in `columns` (C per origin), when the caller has them (else read per origin). */
-    private readonly originValues: Float64Array | null = null,
+    /** `origins` grouped by name, with their values (an inversion; else they are read and grouped here). */
+    private readonly grouped: Origins | null = null,
   ) {
     this.C = columns.length;
     this.limits = prune?.limits ?? null;
@@ -165,7 +218,7 @@ class UpwardWriter {
     this.pending = new PendingFrames(columns.length, prune !== null);
     this.rank = nameRanks(tree.names);
     // worth building (a pass over the tree, 8 bytes a frame kept) when the pairs are many
-    this.lifts = origins.length * 16 >= tree.length || liftTables.has(tree) ? liftTable(tree) : null;
+    this.lifts = !grouped && (origins.length * 16 >= tree.length || liftTables.has(tree)) ? liftTable(tree) : null;
     const names = prune ? tree.names.length : 0;
     this.nameSum = new Float64Array(names * this.C);
     this.nameStamp = new Int32Array(names);
@@ -176,7 +229,8 @@ class UpwardWriter {
     this.narrowName = named ? named.id : -1;
     // at most one output frame per (origin, ancestor) pair, plus the root
     let bound = 1;
-    for (let k = 0; k < origins.length; k++) bound += tree.depth[origins[k]!]!;
+    if (grouped) bound += grouped.depthSum;
+    else for (let k = 0; k < origins.length; k++) bound += tree.depth[origins[k]!]!;
     this.writer = new PreorderWriter(bound, columns.length, maxFrames, false, prune !== null);
     // the root's pairs and candidates are every origin: room for them at once, not by doubling
     const room = Math.max(1024, origins.length);
@@ -196,24 +250,56 @@ class UpwardWriter {
     // the origins are the root's pairs (the arena has room for them from the start)
     const count = this.origins.length;
     this.arenaFrame.set(this.origins);
-    if (this.originValues) this.arenaValue.set(this.originValues);
-    else {
+    if (this.grouped) {
+      this.arenaValue.set(this.grouped.values);
+      this.pushRootGroups(root, this.grouped);
+    } else {
       for (let k = 0; k < count; k++) {
         const origin = this.origins[k]!;
         for (let t = 0; t < C; t++) this.arenaValue[k * C + t] = this.columns[t]![origin]!;
       }
-    }
-    if (this.limits) {
-      for (let t = 0; t < C; t++) {
-        let sum = this.writer.self[t]![root]!;
-        for (let k = 0; k < count; k++) sum += this.arenaValue[k * C + t]!;
-        this.writer.total![t]![root] = sum;
+      if (this.limits) {
+        for (let t = 0; t < C; t++) {
+          let sum = this.writer.self[t]![root]!;
+          for (let k = 0; k < count; k++) sum += this.arenaValue[k * C + t]!;
+          this.writer.total![t]![root] = sum;
+        }
       }
+      this.expand(root, 0, count, 0, false);
     }
-    this.expand(root, 0, count, 0, false);
     while (this.pending.top > 0) this.emitNext();
     recycle(this.arenaFrame, this.arenaName, this.arenaValue, this.candKey, this.candFrame, this.candSlot, this.candValue);
     return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
+  }
+
+  /**
+   * The root's children straight from the grouped origins, already in the arena as pushGroups would
+   * leave them (last name lowest): each name a pending frame over its own pairs, or, when pruning and
+   * under the limits, left out (runs of them one placeholder).
+   */
+  private pushRootGroups(root: number, grouped: Origins): void {
+    const C = this.C;
+    const { groupStart, groupName, groupSum } = grouped;
+    if (this.limits) for (let t = 0; t < C; t++) this.writer.total![t]![root] = this.writer.self[t]![root]! + grouped.whole[t]!;
+    let run = false;
+    for (let g = 0; g < groupName.length; g++) {
+      const start = groupStart[g]!;
+      const count = groupStart[g + 1]! - start;
+      if (this.limits) {
+        for (let t = 0; t < C; t++) this.groupTotal[t] = groupSum[g * C + t]!;
+        if (allBelow(this.groupTotal, this.limits)) {
+          this.prune!.pruned++;
+          addInto(this.runTotal, this.groupTotal);
+          run = true;
+          continue;
+        }
+        if (run) this.pushPlaceholder(root, 1, start);
+        run = false;
+      }
+      this.pending.push(root, groupName[g]!, 1, start, count, this.limits ? this.groupTotal : null);
+    }
+    if (run) this.pushPlaceholder(root, 1, groupStart[groupName.length]!);
+    this.arenaTop = this.origins.length;
   }
 
   private emitNext(): void {
@@ -238,7 +324,8 @@ class UpwardWriter {
     }
     const out = this.writer.push(pending.parent[e]!, pending.name[e]!, depth);
     if (this.limits) pending.copyTotals(e, this.writer.total!, out);
-    this.expand(out, start, end, depth, true);
+    // the root's children (pushRootGroups) have their pairs where the origins are in `grouped`
+    this.expand(out, start, end, depth, true, depth === 1 ? this.grouped : null);
   }
 
   /**
@@ -248,12 +335,12 @@ class UpwardWriter {
    * values are summed per name first: a name under the limits becomes one stand-in candidate holding that
    * sum (to be left out in its place), and its pairs are neither merged nor sorted.
    */
-  private expand(out: number, start: number, end: number, depth: number, lift: boolean): void {
+  private expand(out: number, start: number, end: number, depth: number, lift: boolean, aligned: Origins | null = null): void {
     const { lifts } = this;
     const parent = this.tree.parent;
     const nameId = this.tree.nameId;
     const C = this.C;
-    const round = this.limits ? this.sumByName(start, end, lift) : 0;
+    const round = this.limits ? this.sumByName(start, end, lift, aligned) : 0;
     const narrowStamp = this.narrowStamp;
     this.candCount = 0;
     if (lift) {
@@ -276,7 +363,7 @@ class UpwardWriter {
     for (let k = start; k < end; k++) {
       const f = this.arenaFrame[k]!;
       let up = f;
-      if (lift && !lifted) up = lifts ? lifts[2 * f]! : parent[f]!;
+      if (lift && !lifted) up = aligned ? aligned.up[k]! : lifts ? lifts[2 * f]! : parent[f]!;
       if (up <= 0) {
         this.addValue(out, k);
         continue;
@@ -284,7 +371,7 @@ class UpwardWriter {
       let name: number;
       if (lifted) name = this.arenaName[k]!;
       else if (!lift) name = nameId[f]!;
-      else name = lifts ? lifts[2 * f + 1]! : nameId[up]!;
+      else name = aligned ? aligned.upName[k]! : lifts ? lifts[2 * f + 1]! : nameId[up]!;
       if (lifted && narrowStamp[name] === round) continue;
       if (!lift) {
         const c = this.newCandidate(up, name);
@@ -321,7 +408,7 @@ class UpwardWriter {
    * that frame's name is put in `arenaName` (-1: none): `expand` then reads them in order instead of
    * looking the scattered frames up again.
    */
-  private sumByName(start: number, end: number, lift: boolean): number {
+  private sumByName(start: number, end: number, lift: boolean, aligned: Origins | null): number {
     const { lifts } = this;
     const parent = this.tree.parent;
     const nameId = this.tree.nameId;
@@ -335,7 +422,10 @@ class UpwardWriter {
       const f = arenaFrame[k]!;
       let name: number;
       if (!lift) name = nameId[f]!;
-      else {
+      else if (aligned) {
+        name = aligned.upName[k]!;
+        arenaFrame[k] = aligned.up[k]!;
+      } else {
         const up = lifts ? lifts[2 * f]! : parent[f]!;
         name = up <= 0 ? -1 : lifts ? lifts[2 * f + 1]! : nameId[up]!;
         arenaFrame[k] = up;
@@ -440,8 +530,8 @@ class UpwardWriter {
   }
 
   /** Pushes a pending placeholder frame (no pairs) with the totals of the run of groups left out. */
-  private pushPlaceholder(parent: number, depth: number): void {
-    this.pending.push(parent, this.narrowName, depth, this.arenaTop, 0, this.runTotal);
+  private pushPlaceholder(parent: number, depth: number, at = this.arenaTop): void {
+    this.pending.push(parent, this.narrowName, depth, at, 0, this.runTotal);
     this.runTotal.fill(0);
   }
 
