@@ -12,7 +12,7 @@ export function useFlameRenderer(tree: FrameTree | null, options: Partial<FlameR
   // The version counts renderer events from the start (a small tree is laid out inside the first layout
   // effect, before React subscribes), so the first snapshot check after subscribing sees the change.
   const [store] = useState(() => {
-    const created = { renderer: new FlameRenderer(undefined, options), version: 0 };
+    const created = { renderer: new FlameRenderer(undefined, options), version: 0, release: 0 as ReturnType<typeof setTimeout> | 0 };
     created.renderer.subscribe((event) => {
       if (event !== 'view') created.version++;
     });
@@ -23,19 +23,23 @@ export function useFlameRenderer(tree: FrameTree | null, options: Partial<FlameR
   const subscribe = useCallback((onChange: () => void) => renderer.subscribe((event) => event !== 'view' && onChange()), [renderer]);
   const renderVersion = useSyncExternalStore(subscribe, () => store.version, () => 0);
 
-  // No destroy on unmount: StrictMode unmounts and mounts again, and an unfinished layout must go on.
-  // Pending slices end on their own; the canvas and the DPR listener are released here.
+  // StrictMode unmounts and mounts again at once, and the renderer must go on (an unfinished layout
+  // too): it is released (its canvas kept for the next graph, see FlameRenderer.release) only when no
+  // mount follows the unmount in the same task.
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
+    if (store.release) clearTimeout(store.release);
+    store.release = 0;
     el.append(renderer.canvas);
     renderer.canvas.style.display = 'block';
     const stopDpr = renderer.watchDevicePixelRatio();
     return () => {
       stopDpr();
       renderer.canvas.remove();
+      store.release = setTimeout(() => renderer.release(), 0);
     };
-  }, [renderer, host]);
+  }, [renderer, host, store]);
 
   useLayoutEffect(() => {
     renderer.setTree(tree);

@@ -2,7 +2,7 @@ import type { FrameIndex, FrameTree } from '@flamelens/core';
 import { frameAt, treeFromFolded } from '@flamelens/core/testing';
 import { FlameGraph, type FlameGraphProps, type FramePath } from '@flamelens/react';
 import { LayoutJob, offsetOf, runToEnd } from '@flamelens/renderer';
-import { version as reactVersion } from 'react';
+import { StrictMode, version as reactVersion } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -54,6 +54,36 @@ async function clickFrame(area: HTMLElement, frame: FrameIndex) {
 describe(`<FlameGraph> under React ${__REACT_MAJOR__}`, () => {
   it(`runs on React ${__REACT_MAJOR__}`, () => {
     expect(Number(reactVersion.split('.')[0])).toBe(__REACT_MAJOR__);
+  });
+
+  it("keeps drawing through StrictMode's second mount, and gives its canvas to the next graph once unmounted", async () => {
+    const other = treeFromFolded('gc;mark 4\nmain;work 3\n');
+    container = document.createElement('div');
+    container.style.width = '800px';
+    document.body.append(container);
+    root = createRoot(container);
+    root.render(
+      <StrictMode>
+        <FlameGraph profile={TREE} />
+      </StrictMode>,
+    );
+    await expect.poll(() => Number(container!.querySelector('canvas')?.dataset.draws ?? 0)).toBeGreaterThan(0);
+    const canvas = container.querySelector('canvas')!;
+    await new Promise((resolve) => setTimeout(resolve, 20)); // a release after the first unmount would have run
+    const draws = Number(canvas.dataset.draws);
+    root.render(
+      <StrictMode>
+        <FlameGraph profile={other} />
+      </StrictMode>,
+    );
+    await expect.poll(() => Number(canvas.dataset.draws)).toBeGreaterThan(draws);
+    expect(canvas.isConnected).toBe(true);
+    root.unmount();
+    root = null;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const { area } = mount({}, other);
+    await expect.poll(() => Number(area()?.querySelector('canvas')?.dataset.draws ?? 0)).toBeGreaterThan(0);
+    expect(area().querySelector('canvas')).toBe(canvas);
   });
 
   it('moves the selection with the arrow keys and reads it out in the live region', async () => {

@@ -5,6 +5,7 @@ import { DiffPassJob } from './colour/diff-pass.ts';
 import { THEMES } from './colour/palette.ts';
 import { contentHeight, rowTop, xOf, type Geometry } from './draw/geometry.ts';
 import { FlamePainter, type PaintStats } from './draw/painter.ts';
+import { keepCanvas, takeCanvas } from './draw/canvas-pool.ts';
 import { hitTest } from './interaction/hit-test.ts';
 import { clampRange, panRange, zoomRange, type ViewRange } from './interaction/view-range.ts';
 import { LayoutJob, offsetOf, type FlameLayout } from './layout/flame-layout.ts';
@@ -69,9 +70,14 @@ export class FlameRenderer {
   private paints = 0;
   private readonly listeners = new Set<(event: RendererEvent) => void>();
   private readyWaiters: (() => void)[] = [];
+  /** The canvas was made (or taken from the kept ones) here, not given: `release` may keep it. */
+  private readonly ownCanvas: boolean;
+  /** `release` was called: nothing is drawn any more. */
+  private released = false;
 
   constructor(canvas?: HTMLCanvasElement, options: Partial<FlameRendererOptions> = {}) {
-    this.canvas = canvas ?? document.createElement('canvas');
+    this.ownCanvas = !canvas;
+    this.canvas = canvas ?? takeCanvas();
     const ctx = this.canvas.getContext('2d', { alpha: false });
     if (!ctx) throw new Error('This browser cannot draw on a canvas (no 2D context).');
     this.ctx = ctx;
@@ -82,7 +88,7 @@ export class FlameRenderer {
 
   /** Shows `tree` (a FrameTree or DiffTree); null clears. Large trees are laid out in slices. */
   setTree(tree: FrameTree | null): void {
-    if (tree === this.tree) return;
+    if (tree === this.tree || this.released) return;
     this.tree = tree;
     this.startLayout();
   }
@@ -111,6 +117,7 @@ export class FlameRenderer {
     const width = Math.max(1, cssWidth);
     const height = Math.max(1, cssHeight);
     const ratio = dpr > 0 ? dpr : 1;
+    if (this.released) return; // the canvas is someone else's now
     // The size it has (a ResizeObserver's first report repeats the size just set on mount): the canvas
     // is drawn at it already, and a second full draw would only add to the time before the first frame.
     if (this.sized && width === this.cssWidth && height === this.cssHeight && ratio === this.dpr) return;
@@ -156,7 +163,7 @@ export class FlameRenderer {
 
   /** Asks for a redraw at the next animation frame (many requests, one draw). */
   requestDraw(): void {
-    if (this.frameRequest !== 0 || typeof requestAnimationFrame === 'undefined') return;
+    if (this.frameRequest !== 0 || this.released || typeof requestAnimationFrame === 'undefined') return;
     this.frameRequest = requestAnimationFrame(() => {
       this.frameRequest = 0;
       this.draw();
@@ -168,6 +175,7 @@ export class FlameRenderer {
    * selection changed, the bars queued by the last paint are reused; `full` walks the rows regardless.
    */
   draw(full = false): PaintStats | null {
+    if (this.released) return null;
     if (full) this.painter.invalidate();
     const layout = this.layout;
     if (!layout || !this.colours) {
@@ -287,6 +295,17 @@ export class FlameRenderer {
     if (this.frameRequest !== 0) cancelAnimationFrame(this.frameRequest);
     this.frameRequest = 0;
     this.listeners.clear();
+  }
+
+  /**
+   * For good: stops like `destroy`, draws nothing any more, and hands the canvas it made to the next
+   * renderer (see canvas-pool.ts: a new canvas's first picture is slow). Use nothing of it afterwards.
+   */
+  release(): void {
+    if (this.released) return;
+    this.destroy();
+    this.released = true;
+    if (this.ownCanvas) keepCanvas(this.canvas);
   }
 
   private geometry(): Geometry {

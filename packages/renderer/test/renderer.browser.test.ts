@@ -282,4 +282,48 @@ describe('FlameRenderer edge cases', () => {
     r.draw();
     expect(r.canvas.dataset.draws).toBe('2');
   });
+
+  it('a released renderer draws nothing more, and the next renderer gets its canvas, reset', () => {
+    const other = treeFromFolded('gc;mark 4\nmain;work 3\n');
+    const fresh = (): string => {
+      const canvas = document.createElement('canvas');
+      const r = new FlameRenderer(canvas);
+      made.push(r);
+      document.body.append(canvas);
+      r.setTree(other);
+      r.resize(300, 150, 1);
+      return canvas.toDataURL();
+    };
+    const expected = fresh();
+    // the constructor's default size: no resize of the kept canvas resets its state by chance
+    const first = renderer(300, 150, 1);
+    // a context state that would spoil the next owner's picture if it were kept
+    const ctx = first.canvas.getContext('2d')!;
+    ctx.translate(40, 7);
+    ctx.globalAlpha = 0.2;
+    ctx.font = '30px serif';
+    const canvas = first.canvas;
+    first.release();
+    expect(canvas.isConnected).toBe(false);
+    expect(canvas.dataset.draws).toBeUndefined();
+    const second = renderer(300, 150, 1, other);
+    expect(second.canvas).toBe(canvas);
+    expect(canvas.toDataURL()).toBe(expected);
+    expect(canvas.dataset.draws).toBe('1');
+    // the released one neither draws nor schedules a draw on it any more
+    expect(first.draw(true)).toBeNull();
+    first.setTree(TREE);
+    first.resize(120, 40, 1);
+    expect(canvas.dataset.draws).toBe('1');
+    expect(canvas.toDataURL()).toBe(expected);
+    // releasing twice keeps it once; a canvas given by the host is never kept
+    first.release();
+    const given = document.createElement('canvas');
+    const hosted = new FlameRenderer(given);
+    hosted.release();
+    const third = new FlameRenderer();
+    made.push(third);
+    expect(third.canvas).not.toBe(canvas);
+    expect(third.canvas).not.toBe(given);
+  });
 });

@@ -51,7 +51,7 @@ const originsCache = new WeakMap<FrameTree, Origins>();
 
 /**
  * The origins of `tree`'s inversion, found in one pass over its frames, grouped by name (a counting sort
- * by name rank) and kept per tree (4 + 8 bytes a column per origin): inverting the same tree again (the
+ * by name rank) and kept per tree (12 + 8 bytes a column per origin): inverting the same tree again (the
  * inverted toggle, a preview then the exact view) starts from the root's children as they are, without
  * reading every frame's columns or sorting a million origins again.
  */
