@@ -8,7 +8,7 @@
 const MAX_KEPT = 2;
 const kept: HTMLCanvasElement[] = [];
 
-/** A kept canvas (detached, state reset, cleared) or a new one. */
+/** A kept canvas (detached, without attributes but its size, context state reset, cleared) or a new one. */
 export function takeCanvas(): HTMLCanvasElement {
   return kept.pop() ?? document.createElement('canvas');
 }
@@ -17,8 +17,9 @@ export function takeCanvas(): HTMLCanvasElement {
 export function keepCanvas(canvas: HTMLCanvasElement): void {
   if (kept.length >= MAX_KEPT || kept.includes(canvas)) return;
   canvas.remove();
-  delete canvas.dataset.draws;
-  delete canvas.dataset.drawMs;
+  // as a new element to its next owner: no attribute a renderer or a host set (the bitmap's size stays,
+  // so the same size is not allocated again)
+  for (const name of canvas.getAttributeNames()) if (name !== 'width' && name !== 'height') canvas.removeAttribute(name);
   // the state of a 2D context (transform, styles, font) outlives its owner: back to the defaults
   const ctx = canvas.getContext('2d', { alpha: false }) as (CanvasRenderingContext2D & { reset?: () => void }) | null;
   if (ctx?.reset) ctx.reset();
