@@ -37,10 +37,21 @@ function Host(p: { parser: ProfileParser; handle: ProfileHandle; spec: ViewSpec;
   return <FlameGraph profile={view.tree} onTreeShown={view.treeShown} />;
 }
 
+/**
+ * The parsed profiles of the running test. A page that asks for views of a profile holds its tree: the
+ * worker forgets a profile whose tree the page dropped (AnalysisClient's FinalizationRegistry), so a test
+ * that kept only the handle failed now and then with "no longer loaded", whenever a GC ran in between.
+ */
+const held: unknown[] = [];
+afterEach(() => {
+  held.length = 0;
+});
+
 async function parsed() {
   const parser = new ProfileParser();
   const outcome = await parser.parse(new TextEncoder().encode(FOLDED));
   if (!outcome.ok) throw new Error(outcome.error.message);
+  held.push(outcome.profile);
   return { parser, handle: outcome.profile.handle };
 }
 
