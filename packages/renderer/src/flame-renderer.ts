@@ -114,10 +114,10 @@ export class FlameRenderer {
 
   /** Sets the canvas size in CSS pixels (and the device pixel ratio, default the window's). */
   resize(cssWidth: number, cssHeight: number, dpr: number = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1): void {
+    if (this.released) return; // the canvas is someone else's now
     const width = Math.max(1, cssWidth);
     const height = Math.max(1, cssHeight);
     const ratio = dpr > 0 ? dpr : 1;
-    if (this.released) return; // the canvas is someone else's now
     // The size it has (a ResizeObserver's first report repeats the size just set on mount): the canvas
     // is drawn at it already, and a second full draw would only add to the time before the first frame.
     if (this.sized && width === this.cssWidth && height === this.cssHeight && ratio === this.dpr) return;

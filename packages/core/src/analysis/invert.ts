@@ -62,7 +62,7 @@ function originsOf(tree: FrameTree, columns: readonly Float64Array[]): Origins {
   const { nameId, depth } = tree;
   const rank = nameRanks(tree.names);
   // per rank: how many origins (then where the rank's group starts, counting from the last rank)
-  const counts = new Int32Array(tree.names.length + 1);
+  const counts = new Int32Array(tree.names.length);
   let count = 0;
   let depthSum = 0;
   for (let i = 1; i < tree.length; i++) {
@@ -199,6 +199,8 @@ class UpwardWriter {
   private readonly groupTotal: Float64Array;
   /** Totals of the groups left out since the last one kept (pruning only): one placeholder frame. */
   private readonly runTotal: Float64Array;
+  /** A group was left out since the last one kept (see leftOut, closeRun). */
+  private runOpen = false;
   private readonly outNames: { names: FrameTree['names']; extras: FrameTree['extras'] };
   private readonly narrowName: number;
 
@@ -281,24 +283,16 @@ class UpwardWriter {
     const C = this.C;
     const { groupStart, groupName, groupSum } = grouped;
     if (this.limits) for (let t = 0; t < C; t++) this.writer.total![t]![root] = this.writer.self[t]![root]! + grouped.whole[t]!;
-    let run = false;
     for (let g = 0; g < groupName.length; g++) {
       const start = groupStart[g]!;
-      const count = groupStart[g + 1]! - start;
       if (this.limits) {
         for (let t = 0; t < C; t++) this.groupTotal[t] = groupSum[g * C + t]!;
-        if (allBelow(this.groupTotal, this.limits)) {
-          this.prune!.pruned++;
-          addInto(this.runTotal, this.groupTotal);
-          run = true;
-          continue;
-        }
-        if (run) this.pushPlaceholder(root, 1, start);
-        run = false;
+        if (this.leftOut()) continue;
+        this.closeRun(root, 1, start);
       }
-      this.pending.push(root, groupName[g]!, 1, start, count, this.limits ? this.groupTotal : null);
+      this.pending.push(root, groupName[g]!, 1, start, groupStart[g + 1]! - start, this.limits ? this.groupTotal : null);
     }
-    if (run) this.pushPlaceholder(root, 1, groupStart[groupName.length]!);
+    this.closeRun(root, 1, groupStart[groupName.length]!);
     this.arenaTop = this.origins.length;
   }
 
@@ -507,32 +501,37 @@ class UpwardWriter {
     if (count === 0) return;
     if (!isStrictlyIncreasing(this.candKey, count)) sortByKey(this.candKey, this.candFrame, count, this.candSlot);
     let end = count;
-    let run = false;
     while (end > 0) {
       let begin = end - 1;
       while (begin > 0 && this.candKey[begin - 1] === this.candKey[end - 1]) begin--;
-      if (this.limits) {
-        this.sumGroup(begin, end);
-        if (allBelow(this.groupTotal, this.limits)) {
-          // left out: adjacent groups left out become one placeholder frame, in their place
-          this.prune!.pruned++;
-          addInto(this.runTotal, this.groupTotal);
-          run = true;
-        } else {
-          if (run) this.pushPlaceholder(parent, parentDepth + 1);
-          run = false;
-          this.pushPending(parent, parentDepth + 1, begin, end);
-        }
-      } else this.pushPending(parent, parentDepth + 1, begin, end);
+      if (this.limits) this.sumGroup(begin, end);
+      if (!this.limits || !this.leftOut()) {
+        this.closeRun(parent, parentDepth + 1);
+        this.pushPending(parent, parentDepth + 1, begin, end);
+      }
       end = begin;
     }
-    if (run) this.pushPlaceholder(parent, parentDepth + 1);
+    this.closeRun(parent, parentDepth + 1);
   }
 
-  /** Pushes a pending placeholder frame (no pairs) with the totals of the run of groups left out. */
-  private pushPlaceholder(parent: number, depth: number, at = this.arenaTop): void {
+  /**
+   * Pruning: true when the group whose totals are in `groupTotal` is under the limits. It is then left
+   * out, added to the run of groups left out next to each other, which become one placeholder frame.
+   */
+  private leftOut(): boolean {
+    if (!allBelow(this.groupTotal, this.limits!)) return false;
+    this.prune!.pruned++;
+    addInto(this.runTotal, this.groupTotal);
+    this.runOpen = true;
+    return true;
+  }
+
+  /** The run of groups left out since the last one kept, if any, as a pending placeholder frame (no pairs, at `at`). */
+  private closeRun(parent: number, depth: number, at = this.arenaTop): void {
+    if (!this.runOpen) return;
     this.pending.push(parent, this.narrowName, depth, at, 0, this.runTotal);
     this.runTotal.fill(0);
+    this.runOpen = false;
   }
 
   private pushPending(parent: number, depth: number, begin: number, end: number): void {

@@ -44,7 +44,6 @@ export function recursionLinks(tree: FrameTree, mask: Uint8Array | null, withTot
   let top = 0;
   let mergedFrames = 0;
   link[0] = -1;
-  state[0] = KEPT;
   for (let i = 1; i < n; i++) {
     // the open frames are the path to i: its ancestors below the root, one per depth 1 … depth − 1
     const d = depth[i]!;

@@ -149,7 +149,6 @@ class Rewriter {
       this.pushGroups(-1, -1, searching ? SEARCH : NORMAL);
     }
     while (this.pending.top > 0) this.emitNext();
-    // a recursion merge's flags are its links' (given back with them)
     recycle(this.changedBelow, this.contains);
     if (this.contribution && this.op === OPS.drop) recycle(...this.contribution);
     return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);

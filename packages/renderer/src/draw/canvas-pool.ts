@@ -26,8 +26,3 @@ export function keepCanvas(canvas: HTMLCanvasElement): void {
   else canvas.width = canvas.width;
   kept.push(canvas);
 }
-
-/** How many canvases are kept (tests). */
-export function keptCanvases(): number {
-  return kept.length;
-}
