@@ -114,7 +114,8 @@ function Host(p: HostProps) {
           name={p.sandwichOf}
           sandwich={s.sandwich}
           onClose={() => {}}
-          onTreeShown={(_, t) => {
+          onTreeShown={(half, t) => {
+            s.treeShown(half, t);
             shownHalves.add(t);
             if (s.sandwich && shownHalves.has(s.sandwich.callers) && shownHalves.has(s.sandwich.callees)) {
               signal('sandwich');

@@ -172,7 +172,10 @@ export function FlameGraph(props: FlameGraphProps) {
   );
   const layout = renderer.layout;
   const content = renderer.contentHeight;
-  const height = props.height ?? Math.max(MIN_HEIGHT, Math.min(content || MIN_HEIGHT, props.maxHeight ?? 600));
+  // From the tree, not its layout: the layout's rows are the tree's depths, and a graph sized before its
+  // layout is done would be drawn at another height first (a canvas allocated twice) and jump meanwhile.
+  const treeHeight = tree ? (tree.maxDepth + 1) * ROW_HEIGHT : 0;
+  const height = props.height ?? Math.max(MIN_HEIGHT, Math.min(treeHeight || MIN_HEIGHT, props.maxHeight ?? 600));
   useCanvasSize(renderer, area, height);
   // Reported once per layout (a new tree, or new widths), not on every render: hosts pass inline callbacks.
   const onTreeShown = useRef(props.onTreeShown);

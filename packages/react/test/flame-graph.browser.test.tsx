@@ -86,6 +86,29 @@ describe(`<FlameGraph> under React ${__REACT_MAJOR__}`, () => {
     expect(area().querySelector('canvas')).toBe(canvas);
   });
 
+  it('is drawn at its height from the first picture (sized from the tree, not its layout)', async () => {
+    // every bitmap height set on a canvas while the graph mounts (a height set twice is a bitmap allocated twice)
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'height')!;
+    const heights: number[] = [];
+    Object.defineProperty(HTMLCanvasElement.prototype, 'height', {
+      ...descriptor,
+      set(this: HTMLCanvasElement, value: number) {
+        heights.push(value);
+        descriptor.set!.call(this, value);
+      },
+    });
+    try {
+      const deep = treeFromFolded('a;b;c;d;e;f 3\na;g 1\n'); // 7 rows with the root
+      const { area } = mount({ maxHeight: 600 }, deep);
+      await expect.poll(() => Number(area()?.querySelector('canvas')?.dataset.draws ?? 0)).toBeGreaterThan(0);
+      const canvas = area().querySelector('canvas')!;
+      expect(canvas.style.height).toBe(`${7 * 18}px`);
+      expect(heights.filter((h) => h !== canvas.height)).toEqual([]);
+    } finally {
+      Object.defineProperty(HTMLCanvasElement.prototype, 'height', descriptor);
+    }
+  });
+
   it('moves the selection with the arrow keys and reads it out in the live region', async () => {
     const { area, q } = mount();
     await expect.poll(() => area()?.querySelector('canvas')?.width ?? 0).toBeGreaterThan(100);

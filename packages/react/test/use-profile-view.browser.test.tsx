@@ -1,7 +1,7 @@
 /** useProfileView and useSandwich through the real worker (ProfileParser) in real Chromium. */
-import type { Transform, ViewSpec } from '@flamelens/core';
+import type { FrameTree, Transform, ViewSpec } from '@flamelens/core';
 import { ProfileParser, type ProfileHandle } from '@flamelens/core/client';
-import { FlameGraph, useProfileView, useSandwich } from '@flamelens/react';
+import { FlameGraph, SandwichView, useProfileView, useSandwich } from '@flamelens/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mounter } from './support.tsx';
 
@@ -94,6 +94,81 @@ describe('useProfileView', () => {
     mount(<Host parser={parser} handle={handle} spec={{ transforms: [] }} sandwichOf="work" seen={seen} />);
     // callers: all → work → main (3 frames); callees: all → work → {mallocgc, compute} (4), total 8
     await expect.poll(() => seen.sandwich).toBe('3/4/8');
+    parser.dispose();
+  });
+});
+
+describe('useSandwich', () => {
+  /** The sandwich's halves on screen, and every tree handed back to the worker (with what was on screen then). */
+  function watched(parser: ProfileParser) {
+    const onScreen = new Set<FrameTree>();
+    const recycled: { tree: FrameTree; wasOnScreen: boolean }[] = [];
+    const recycle = parser.recycle.bind(parser);
+    parser.recycle = (tree: FrameTree) => {
+      recycled.push({ tree, wasOnScreen: onScreen.has(tree) });
+      recycle(tree);
+    };
+    return { onScreen, recycled };
+  }
+
+  function SandwichHost(p: { parser: ProfileParser; handle: ProfileHandle; name: string | null; recycle?: boolean; onScreen: Set<FrameTree>; seen: { halves?: readonly FrameTree[] } }) {
+    const s = useSandwich(p.parser, p.handle, { transforms: [] }, p.name, { recycle: p.recycle ?? true });
+    p.onScreen.clear();
+    if (p.name && s.sandwich) for (const half of [s.sandwich.callers, s.sandwich.callees]) p.onScreen.add(half);
+    return p.name && s.sandwich ? (
+      <SandwichView
+        name={p.name}
+        sandwich={s.sandwich}
+        onClose={() => {}}
+        onTreeShown={(half, tree) => {
+          s.treeShown(half, tree);
+          const shown = (p.seen.halves ?? []).filter((t) => t === s.sandwich?.callers || t === s.sandwich?.callees);
+          p.seen.halves = shown.includes(tree) ? shown : [...shown, tree];
+        }}
+      />
+    ) : null;
+  }
+
+  it('hands replaced and closed halves back to the worker, never halves on screen', async () => {
+    const { parser, handle } = await parsed();
+    const { onScreen, recycled } = watched(parser);
+    const seen: { halves?: readonly FrameTree[] } = {};
+    const { rerender } = mount(<SandwichHost parser={parser} handle={handle} name="work" onScreen={onScreen} seen={seen} />);
+    await expect.poll(() => seen.halves?.length).toBe(2);
+    const first = [...seen.halves!];
+    expect(recycled).toEqual([]);
+
+    seen.halves = [];
+    rerender(<SandwichHost parser={parser} handle={handle} name="main" onScreen={onScreen} seen={seen} />);
+    await expect.poll(() => seen.halves?.length).toBe(2);
+    const second = [...seen.halves!];
+    // the first function's halves go back once the second's are both drawn
+    await expect.poll(() => recycled.map((r) => r.tree)).toEqual(expect.arrayContaining(first));
+    expect(recycled).toHaveLength(2);
+
+    rerender(<SandwichHost parser={parser} handle={handle} name={null} onScreen={onScreen} seen={seen} />);
+    await expect.poll(() => recycled.length).toBe(4);
+    expect(recycled.slice(2).map((r) => r.tree)).toEqual(expect.arrayContaining(second));
+    expect(recycled.filter((r) => r.wasOnScreen)).toEqual([]);
+    // a recycled tree's buffers went to the worker: nothing on the page reads them any more
+    expect(first[0]!.total.length).toBe(0);
+    parser.dispose();
+  });
+
+  it('keeps every half with recycle off', async () => {
+    const { parser, handle } = await parsed();
+    const { onScreen, recycled } = watched(parser);
+    const seen: { halves?: readonly FrameTree[] } = {};
+    const { rerender } = mount(<SandwichHost parser={parser} handle={handle} name="work" recycle={false} onScreen={onScreen} seen={seen} />);
+    await expect.poll(() => seen.halves?.length).toBe(2);
+    const first = [...seen.halves!];
+    seen.halves = [];
+    rerender(<SandwichHost parser={parser} handle={handle} name="main" recycle={false} onScreen={onScreen} seen={seen} />);
+    await expect.poll(() => seen.halves?.length).toBe(2);
+    rerender(<SandwichHost parser={parser} handle={handle} name={null} recycle={false} onScreen={onScreen} seen={seen} />);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(recycled).toEqual([]);
+    expect(first[1]!.total[0]).toBe(8);
     parser.dispose();
   });
 });

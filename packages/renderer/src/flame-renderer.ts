@@ -8,7 +8,7 @@ import { FlamePainter, type PaintStats } from './draw/painter.ts';
 import { keepCanvas, takeCanvas } from './draw/canvas-pool.ts';
 import { hitTest } from './interaction/hit-test.ts';
 import { clampRange, panRange, zoomRange, type ViewRange } from './interaction/view-range.ts';
-import { LayoutJob, offsetOf, type FlameLayout } from './layout/flame-layout.ts';
+import { keepLayoutRows, LayoutJob, offsetOf, type FlameLayout } from './layout/flame-layout.ts';
 import { JobRunner } from './layout/sliced-job.ts';
 import { watchDevicePixelRatio } from './interaction/device-pixel-ratio.ts';
 import { defaultWidthMode } from './layout/width-column.ts';
@@ -83,6 +83,12 @@ export class FlameRenderer {
     this.ctx = ctx;
     this.opts = { ...DEFAULT_OPTIONS, ...options };
     this.dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+    // A kept canvas keeps its bitmap until the first resize: sizing it down to the default here would
+    // only allocate a small bitmap, and then the real one again.
+    if (this.ownCanvas && this.canvas.width > 0 && this.canvas.height > 0) {
+      this.cssWidth = this.canvas.width / this.dpr;
+      this.cssHeight = this.canvas.height / this.dpr;
+    }
     this.applySize();
   }
 
@@ -305,6 +311,9 @@ export class FlameRenderer {
     if (this.released) return;
     this.destroy();
     this.released = true;
+    if (this.current) keepLayoutRows(this.current);
+    this.current = null;
+    this.layoutJob = null;
     if (this.ownCanvas) keepCanvas(this.canvas);
   }
 

@@ -1,5 +1,5 @@
 import { frameAt, treeFromFolded } from '@flamelens/core/testing';
-import { BarColours, DEFAULT_DIFF_COLOURS, DIFF_STEPS, fadedColour, FlameRenderer, THEMES } from '@flamelens/renderer';
+import { BarColours, DEFAULT_DIFF_COLOURS, DIFF_STEPS, fadedColour, FlameRenderer, LayoutJob, runToEnd, THEMES } from '@flamelens/renderer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffFromFolded } from './fixtures.ts';
 
@@ -281,6 +281,54 @@ describe('FlameRenderer edge cases', () => {
     r.setTree(null);
     r.draw();
     expect(r.canvas.dataset.draws).toBe('2');
+  });
+
+  it('gives kept canvases back first in, first out, at their size, and lays out the next trees on kept rows', () => {
+    // 61 frames: more than any tree of the other tests, so only this test's kept rows fit
+    const big = treeFromFolded(Array.from({ length: 20 }, (_, i) => `main;f${i};g${i} ${i + 1}`).join('\n'));
+    const a = renderer(400, 100, 1, big);
+    const b = renderer(400, 200, 1, big);
+    const [canvasA, canvasB] = [a.canvas, b.canvas];
+    const rowsA = a.layout!;
+    const rowsB = b.layout!;
+    a.release();
+    b.release();
+    expect(a.layout).toBeNull();
+    // what was on the kept rows must not show through: every position is written again
+    for (const rows of [rowsA, rowsB]) {
+      rows.rowFrames.fill(7);
+      rows.rowX.fill(Number.NaN);
+      rows.rowWidth.fill(-1);
+    }
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'height')!;
+    const heights: number[] = [];
+    Object.defineProperty(HTMLCanvasElement.prototype, 'height', {
+      ...descriptor,
+      set(this: HTMLCanvasElement, value: number) {
+        heights.push(value);
+        descriptor.set!.call(this, value);
+      },
+    });
+    let c: FlameRenderer;
+    let d: FlameRenderer;
+    try {
+      c = renderer(400, 100, 1, big);
+      d = renderer(400, 200, 1, treeFromFolded(Array.from({ length: 19 }, (_, i) => `main;h${i};k${i} 2`).join('\n')));
+    } finally {
+      Object.defineProperty(HTMLCanvasElement.prototype, 'height', descriptor);
+    }
+    expect(c.canvas).toBe(canvasA);
+    expect(d.canvas).toBe(canvasB);
+    expect(heights).toEqual([]); // each got the bitmap it had: none allocated again
+    expect(c.layout!.rowFrames.buffer).toBe(rowsA.rowFrames.buffer);
+    expect(d.layout!.rowFrames.buffer).toBe(rowsB.rowFrames.buffer);
+    for (const r of [c, d]) {
+      const fresh = new LayoutJob(r.layout!.tree, 'total');
+      runToEnd(fresh);
+      expect([...r.layout!.rowFrames]).toEqual([...fresh.layout!.rowFrames]);
+      expect([...r.layout!.rowX]).toEqual([...fresh.layout!.rowX]);
+      expect([...r.layout!.rowWidth]).toEqual([...fresh.layout!.rowWidth]);
+    }
   });
 
   it('a released renderer draws nothing more, and the next renderer gets its canvas, reset', () => {

@@ -176,6 +176,7 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
           diff={diffOptions}
           {...(sideNames ? { sideNames } : {})}
           onClose={() => setHash({ sandwich: undefined })}
+          onTreeShown={sandwich.treeShown}
         />
       )}
     </div>

@@ -8,9 +8,14 @@
 const MAX_KEPT = 2;
 const kept: HTMLCanvasElement[] = [];
 
-/** A kept canvas (detached, without attributes but its size, context state reset, cleared) or a new one. */
+/**
+ * A kept canvas (detached, without attributes but its size, context state reset, cleared) or a new one.
+ * The first kept goes first: graphs made together are released together and made again in the same order
+ * (a sandwich's callers, then its callees), so each gets back a canvas of the size it had, and a bitmap
+ * of another size is not allocated.
+ */
 export function takeCanvas(): HTMLCanvasElement {
-  return kept.pop() ?? document.createElement('canvas');
+  return kept.shift() ?? document.createElement('canvas');
 }
 
 /** Keeps `canvas` for a later renderer: nobody may draw on it or hold it afterwards. */

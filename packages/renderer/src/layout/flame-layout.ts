@@ -130,9 +130,12 @@ export class LayoutJob implements SlicedJob {
     const counts = this.rowStart;
     for (let d = 1; d < counts.length; d++) counts[d] = counts[d]! + counts[d - 1]!;
     this.rowFill = counts.slice(0, counts.length - 1);
-    this.rowFrames = new Uint32Array(this.tree.length);
-    this.rowX = new Float64Array(this.tree.length);
-    this.rowWidth = new Float64Array(this.tree.length);
+    // every position is written by place(): kept arrays need no clearing
+    const n = this.tree.length;
+    const kept = takeKeptRows(n);
+    this.rowFrames = kept ? kept.rowFrames.subarray(0, n) : new Uint32Array(n);
+    this.rowX = kept ? kept.rowX.subarray(0, n) : new Float64Array(n);
+    this.rowWidth = kept ? kept.rowWidth.subarray(0, n) : new Float64Array(n);
     this.phase = 'place';
   }
 
@@ -181,6 +184,40 @@ export class LayoutJob implements SlicedJob {
     };
     this.rowFill = null;
   }
+}
+
+/** The row arrays of a layout nobody reads any more, kept for the next layout (see keepLayoutRows). */
+interface KeptRows {
+  readonly rowFrames: Uint32Array;
+  readonly rowX: Float64Array;
+  readonly rowWidth: Float64Array;
+}
+
+/**
+ * At most two sets (a sandwich's two graphs), of at most this many frames each (40 MB): on the benchmark
+ * machine fresh memory costs 3–11 ms per MB to touch, and a graph made again (a sandwich reopened, a
+ * graph remounted) lays out a tree of the same size or so.
+ */
+const MAX_KEPT_ROWS = 2;
+const MAX_KEPT_FRAMES = 2_000_000;
+const keptRows: KeptRows[] = [];
+
+/**
+ * Keeps the row arrays of `layout` for the next LayoutJob of a tree of about its size. Only for a layout
+ * that nothing reads any more (a released renderer's): the next layout overwrites them.
+ */
+export function keepLayoutRows(layout: FlameLayout): void {
+  const frames = layout.rowFrames.buffer.byteLength / Uint32Array.BYTES_PER_ELEMENT;
+  if (frames > MAX_KEPT_FRAMES || keptRows.some((k) => k.rowFrames.buffer === layout.rowFrames.buffer)) return;
+  // whole buffers: a layout made on kept arrays uses the start of them
+  keptRows.push({ rowFrames: new Uint32Array(layout.rowFrames.buffer), rowX: new Float64Array(layout.rowX.buffer), rowWidth: new Float64Array(layout.rowWidth.buffer) });
+  if (keptRows.length > MAX_KEPT_ROWS) keptRows.shift();
+}
+
+/** Kept row arrays with room for `n` frames and not more than four times that, or null. */
+function takeKeptRows(n: number): KeptRows | null {
+  const i = keptRows.findIndex((k) => k.rowFrames.length >= n && k.rowFrames.length <= 4 * n);
+  return i < 0 ? null : keptRows.splice(i, 1)[0]!;
 }
 
 /**
