@@ -140,7 +140,7 @@ export class FlameRenderer {
     return watchDevicePixelRatio((dpr) => this.resize(this.cssWidth, this.cssHeight, dpr));
   }
 
-  /** The finished layout (null while a new tree is being laid out). */
+  /** The finished layout (null while a new tree is being laid out); read it only until another tree is shown. */
   get layout(): FlameLayout | null {
     return this.current && this.current.tree === this.tree ? this.current : null;
   }
@@ -363,7 +363,10 @@ export class FlameRenderer {
     this.layoutJob = job;
     this.jobs.run('layout', job, () => {
       if (this.layoutJob !== job) return;
+      const replaced = this.current;
       this.current = job.layout;
+      // nothing reads a layout once another is shown: its rows go to the next layout made (see keepLayoutRows)
+      if (replaced && replaced !== job.layout) keepLayoutRows(replaced);
       this.layoutJob = null;
       this.rebuildColours();
       this.restartSearch();

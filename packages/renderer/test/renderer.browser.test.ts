@@ -284,8 +284,8 @@ describe('FlameRenderer edge cases', () => {
   });
 
   it('gives kept canvases back first in, first out, at their size, and lays out the next trees on kept rows', () => {
-    // 61 frames: more than any tree of the other tests, so only this test's kept rows fit
-    const big = treeFromFolded(Array.from({ length: 20 }, (_, i) => `main;f${i};g${i} ${i + 1}`).join('\n'));
+    // 1202 frames: more than any tree of the other tests, so only this test's kept rows fit
+    const big = treeFromFolded(Array.from({ length: 600 }, (_, i) => `main;f${i};g${i} ${i + 1}`).join('\n'));
     const a = renderer(400, 100, 1, big);
     const b = renderer(400, 200, 1, big);
     const [canvasA, canvasB] = [a.canvas, b.canvas];
@@ -313,15 +313,17 @@ describe('FlameRenderer edge cases', () => {
     let d: FlameRenderer;
     try {
       c = renderer(400, 100, 1, big);
-      d = renderer(400, 200, 1, treeFromFolded(Array.from({ length: 19 }, (_, i) => `main;h${i};k${i} 2`).join('\n')));
+      d = renderer(400, 200, 1, treeFromFolded(Array.from({ length: 590 }, (_, i) => `main;h${i};k${i} 2`).join('\n')));
     } finally {
       Object.defineProperty(HTMLCanvasElement.prototype, 'height', descriptor);
     }
     expect(c.canvas).toBe(canvasA);
     expect(d.canvas).toBe(canvasB);
     expect(heights).toEqual([]); // each got the bitmap it had: none allocated again
-    expect(c.layout!.rowFrames.buffer).toBe(rowsA.rowFrames.buffer);
-    expect(d.layout!.rowFrames.buffer).toBe(rowsB.rowFrames.buffer);
+    // each laid out on one of the kept sets (the last kept fitting goes first)
+    const kept = [rowsA.rowFrames.buffer, rowsB.rowFrames.buffer];
+    const used = [c.layout!.rowFrames.buffer, d.layout!.rowFrames.buffer];
+    expect(used[0] !== used[1] && used.every((b) => kept.includes(b))).toBe(true);
     for (const r of [c, d]) {
       const fresh = new LayoutJob(r.layout!.tree, 'total');
       runToEnd(fresh);
@@ -329,6 +331,21 @@ describe('FlameRenderer edge cases', () => {
       expect([...r.layout!.rowX]).toEqual([...fresh.layout!.rowX]);
       expect([...r.layout!.rowWidth]).toEqual([...fresh.layout!.rowWidth]);
     }
+  });
+
+  it('lays out the next tree on the rows of a layout another tree replaced', () => {
+    const big = treeFromFolded(Array.from({ length: 700 }, (_, i) => `main;p${i};q${i} ${i + 1}`).join('\n'));
+    const r = renderer(400, 100, 1, big);
+    const replaced = r.layout!;
+    r.setTree(TREE);
+    expect(r.layout!.tree).toBe(TREE);
+    replaced.rowX.fill(Number.NaN);
+    const next = renderer(400, 100, 1, treeFromFolded(Array.from({ length: 650 }, (_, i) => `main;s${i};t${i} 1`).join('\n')));
+    expect(next.layout!.rowX.buffer).toBe(replaced.rowX.buffer);
+    const fresh = new LayoutJob(next.layout!.tree, 'total');
+    runToEnd(fresh);
+    expect([...next.layout!.rowX]).toEqual([...fresh.layout!.rowX]);
+    expect([...next.layout!.rowFrames]).toEqual([...fresh.layout!.rowFrames]);
   });
 
   it('a released renderer draws nothing more, and the next renderer gets its canvas, reset', () => {

@@ -221,11 +221,12 @@ class UpwardWriter {
     this.rank = nameRanks(tree.names);
     // worth building (a pass over the tree, 8 bytes a frame kept) when the pairs are many
     this.lifts = !grouped && (origins.length * 16 >= tree.length || liftTables.has(tree)) ? liftTable(tree) : null;
+    // per-call scratch on recycled memory (fresh memory is slow to touch); the stamps start cleared
     const names = prune ? tree.names.length : 0;
-    this.nameSum = new Float64Array(names * this.C);
-    this.nameStamp = new Int32Array(names);
-    this.narrowStamp = new Int32Array(names);
-    this.touched = new Int32Array(names);
+    this.nameSum = newArray(Float64Array, names * this.C, false);
+    this.nameStamp = newArray(Int32Array, names);
+    this.narrowStamp = newArray(Int32Array, names);
+    this.touched = newArray(Int32Array, names, false);
     const named = prune ? withName(tree.names, tree.extras, NARROW_FRAMES_NAME) : null;
     this.outNames = named ? { names: named.names, extras: named.extras } : { names: tree.names, extras: tree.extras };
     this.narrowName = named ? named.id : -1;
@@ -271,6 +272,7 @@ class UpwardWriter {
     }
     while (this.pending.top > 0) this.emitNext();
     recycle(this.arenaFrame, this.arenaName, this.arenaValue, this.candKey, this.candFrame, this.candSlot, this.candValue);
+    recycle(this.nameSum, this.nameStamp, this.narrowStamp, this.touched, this.slotFrame, this.slotCand, this.slotStamp);
     return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
   }
 
@@ -343,9 +345,10 @@ class UpwardWriter {
       if (this.slotFrame.length < need) {
         let size = this.slotFrame.length;
         while (size < need) size *= 2;
-        this.slotFrame = new Int32Array(size);
-        this.slotCand = new Int32Array(size);
-        this.slotStamp = new Int32Array(size);
+        recycle(this.slotFrame, this.slotCand, this.slotStamp);
+        this.slotFrame = newArray(Int32Array, size, false);
+        this.slotCand = newArray(Int32Array, size, false);
+        this.slotStamp = newArray(Int32Array, size);
         this.expansion = 0;
       }
     }

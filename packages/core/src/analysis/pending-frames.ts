@@ -1,3 +1,5 @@
+import { newArray, recycle } from './buffer-pool.ts';
+
 /**
  * The stack of output frames a merge emitter (Rewriter, UpwardWriter) has grouped but not written yet:
  * each one's parent in the output, name, depth, where its sources sit in the emitter's arena, and, when
@@ -51,9 +53,13 @@ export class PendingFrames {
   }
 }
 
-/** The same array, twice as long (contents kept). */
+/**
+ * The same array, twice as long (contents kept; what is past them is undefined). The old one goes to the
+ * buffer pool: use only the array returned.
+ */
 export function grow<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  const b = newArray(a.constructor as unknown as Parameters<typeof newArray>[0], a.length * 2, false) as unknown as T;
   b.set(a as never);
+  recycle(a);
   return b;
 }

@@ -194,30 +194,36 @@ interface KeptRows {
 }
 
 /**
- * At most two sets (a sandwich's two graphs), of at most this many frames each (40 MB): on the benchmark
- * machine fresh memory costs 3–11 ms per MB to touch, and a graph made again (a sandwich reopened, a
- * graph remounted) lays out a tree of the same size or so.
+ * On the benchmark machine fresh memory costs 3–11 ms per MB to touch, and the next layouts are often of
+ * a tree of about the size of one just dropped: a sandwich reopened (its preview's rows, dropped when its
+ * exact halves came, and its halves'), a preview replaced by a view's next preview. Kept: the last few
+ * sets, up to 2 million frames (40 MB) in all; sets of small trees are not worth it.
  */
-const MAX_KEPT_ROWS = 2;
 const MAX_KEPT_FRAMES = 2_000_000;
+const MIN_KEPT_FRAMES = 1024;
 const keptRows: KeptRows[] = [];
 
 /**
  * Keeps the row arrays of `layout` for the next LayoutJob of a tree of about its size. Only for a layout
- * that nothing reads any more (a released renderer's): the next layout overwrites them.
+ * that nothing reads any more (replaced, or its renderer released): the next layout overwrites them.
  */
 export function keepLayoutRows(layout: FlameLayout): void {
   const frames = layout.rowFrames.buffer.byteLength / Uint32Array.BYTES_PER_ELEMENT;
-  if (frames > MAX_KEPT_FRAMES || keptRows.some((k) => k.rowFrames.buffer === layout.rowFrames.buffer)) return;
+  if (frames < MIN_KEPT_FRAMES || frames > MAX_KEPT_FRAMES || keptRows.some((k) => k.rowFrames.buffer === layout.rowFrames.buffer)) return;
   // whole buffers: a layout made on kept arrays uses the start of them
   keptRows.push({ rowFrames: new Uint32Array(layout.rowFrames.buffer), rowX: new Float64Array(layout.rowX.buffer), rowWidth: new Float64Array(layout.rowWidth.buffer) });
-  if (keptRows.length > MAX_KEPT_ROWS) keptRows.shift();
+  let kept = 0;
+  for (const k of keptRows) kept += k.rowFrames.length;
+  while (kept > MAX_KEPT_FRAMES) kept -= keptRows.shift()!.rowFrames.length;
 }
 
-/** Kept row arrays with room for `n` frames and not more than four times that, or null. */
+/** The last kept row arrays with room for `n` frames and not more than four times that, or null. */
 function takeKeptRows(n: number): KeptRows | null {
-  const i = keptRows.findIndex((k) => k.rowFrames.length >= n && k.rowFrames.length <= 4 * n);
-  return i < 0 ? null : keptRows.splice(i, 1)[0]!;
+  for (let i = keptRows.length - 1; i >= 0; i--) {
+    const room = keptRows[i]!.rowFrames.length;
+    if (room >= n && room <= 4 * n) return keptRows.splice(i, 1)[0]!;
+  }
+  return null;
 }
 
 /**
