@@ -1,6 +1,7 @@
 import { viewKey, type AnalysisErrorInfo, type AppliedTransform, type FrameTree, type FunctionTable, type ViewSpec } from '@flamelens/core';
 import type { ProfileHandle, ProfileParser, ProfileView } from '@flamelens/core/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ShownLatch } from './shown-latch.ts';
 
 /** What `useProfileView` returns. */
 export interface ProfileViewState {
@@ -28,6 +29,7 @@ export interface ProfileViewState {
    * Give it to <FlameGraph onTreeShown>: once the graph shows a view, the views it replaced are handed
    * back to the worker (`parser.recycle`), whose next results reuse that memory (see ARCHITECTURE.md:
    * copying a view for the page into fresh memory costs seconds on s1m, into recycled memory 10–30 ms).
+   * The exact view of a preview is asked for once the preview is reported drawn here (see ShownLatch).
    */
   readonly treeShown: (tree: FrameTree) => void;
 }
@@ -70,6 +72,8 @@ export function useProfileView(parser: ProfileParser | null, handle: ProfileHand
   const tablesTree = useRef<FrameTree | null>(null);
   /** The profile the state is about: another profile's view or tables are never shown for this one. */
   const stateOf = useRef<{ parser: ProfileParser | null; handle: ProfileHandle | null }>({ parser: null, handle: null });
+  /** Trees drawn: the exact view is asked for once its preview is (see ShownLatch). */
+  const [shownLatch] = useState(() => new ShownLatch());
 
   useEffect(() => {
     if (stateOf.current.parser !== parser || stateOf.current.handle !== handle) {
@@ -116,6 +120,8 @@ export function useProfileView(parser: ProfileParser | null, handle: ProfileHand
         setPending(false);
         return;
       }
+      await shownLatch.wait([first.value.tree], signal);
+      if (signal.aborted) return;
       const exact = await parser.view(handle, spec, { signal, withFunctions });
       if (signal.aborted) return;
       setPending(false);
@@ -123,15 +129,16 @@ export function useProfileView(parser: ProfileParser | null, handle: ProfileHand
       else setState((s) => ({ ...s, error: exact.error }));
     })();
     return () => controller.abort();
-  }, [parser, handle, key, withFunctions, preview]);
+  }, [parser, handle, key, withFunctions, preview, shownLatch]);
 
   const treeShown = useCallback(
     (shown: FrameTree) => {
+      shownLatch.report(shown);
       if (!recycle || !parser || shown !== current.current) return;
       for (const old of replaced.current) if (old !== shown && old !== tablesTree.current) parser.recycle(old);
       replaced.current.clear();
     },
-    [parser, recycle],
+    [parser, recycle, shownLatch],
   );
 
   return { ...state, pending, treeShown };

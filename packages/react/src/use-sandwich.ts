@@ -1,6 +1,7 @@
 import type { AnalysisErrorInfo, FrameTree, ViewSpec } from '@flamelens/core';
 import type { ProfileHandle, ProfileParser, SandwichView } from '@flamelens/core/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ShownLatch } from './shown-latch.ts';
 
 /** What `useSandwich` returns. */
 export interface SandwichState {
@@ -12,7 +13,8 @@ export interface SandwichState {
   /**
    * Give it to <SandwichView onTreeShown>: once both halves of the sandwich are drawn, the halves they
    * replaced (a preview, the last function's) go back to the worker (`parser.recycle`), whose next
-   * results reuse that memory. A closed sandwich's halves go back once the view is gone.
+   * results reuse that memory. A closed sandwich's halves go back once the view is gone. The exact
+   * halves of a preview are asked for once the preview's are reported drawn here (see ShownLatch).
    */
   readonly treeShown: (half: 'callers' | 'callees', tree: FrameTree) => void;
 }
@@ -48,7 +50,8 @@ export function useSandwich(parser: ProfileParser | null, handle: ProfileHandle 
   const current = useRef<{ sandwich: SandwichView; parser: ProfileParser } | null>(null);
   /** Halves no longer in the state, waiting until nothing draws them, with the parser each came from. */
   const replaced = useRef<{ tree: FrameTree; parser: ProfileParser }[]>([]);
-  const shown = useRef(new WeakSet<FrameTree>());
+  /** Halves drawn: the exact halves are asked for once a preview's are (see ShownLatch). */
+  const [shown] = useState(() => new ShownLatch());
 
   useEffect(() => {
     /** Puts `sandwich` in the state; the halves it replaces wait to be recycled. */
@@ -77,6 +80,8 @@ export function useSandwich(parser: ProfileParser | null, handle: ProfileHandle 
         return;
       }
       land({ sandwich: first.value, error: null, pending: true }, parser);
+      await shown.wait([first.value.callers, first.value.callees], signal);
+      if (signal.aborted) return;
       const exact = await parser.sandwich(handle, spec, name, { signal });
       if (signal.aborted) return;
       // a failed exact answer keeps the preview on screen, with the reason
@@ -84,7 +89,7 @@ export function useSandwich(parser: ProfileParser | null, handle: ProfileHandle 
       else setState({ sandwich: first.value, error: exact.error, pending: false });
     })();
     return () => controller.abort();
-  }, [parser, handle, key, name, preview]);
+  }, [parser, handle, key, name, preview, shown]);
 
   const flush = useCallback(() => {
     const keep = current.current?.sandwich;
@@ -106,11 +111,11 @@ export function useSandwich(parser: ProfileParser | null, handle: ProfileHandle 
 
   const treeShown = useCallback(
     (_half: 'callers' | 'callees', tree: FrameTree) => {
-      shown.current.add(tree);
+      shown.report(tree);
       const s = current.current?.sandwich;
-      if (s && shown.current.has(s.callers) && shown.current.has(s.callees)) flush();
+      if (s && shown.has(s.callers) && shown.has(s.callees)) flush();
     },
-    [flush],
+    [flush, shown],
   );
 
   return { ...state, treeShown };

@@ -172,3 +172,85 @@ describe('useSandwich', () => {
     parser.dispose();
   });
 });
+
+describe('previews of large views', () => {
+  /** 211,003 frames (over PREVIEW_FROM_FRAMES): light stacks, each under 1e-5 of the whole, beside a heavy one. */
+  const LARGE = [`heavy;h 3000000`, ...Array.from({ length: 70_000 }, (_, i) => `main;m${i % 1000};x${i};y${i};z${i} 1`)].join('\n');
+
+  /** What happened, in order: each request (preview or exact) and each preview reported drawn. */
+  async function largeProfile() {
+    const parser = new ProfileParser();
+    const outcome = await parser.parse(new TextEncoder().encode(LARGE));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    held.push(outcome.profile);
+    const events: string[] = [];
+    const view = parser.view.bind(parser);
+    parser.view = (handle, spec, request = {}) => {
+      events.push(request.preview ? 'view preview' : 'view exact');
+      return view(handle, spec, request);
+    };
+    const sandwich = parser.sandwich.bind(parser);
+    parser.sandwich = (handle, spec, name, request = {}) => {
+      events.push(request.preview ? 'sandwich preview' : 'sandwich exact');
+      return sandwich(handle, spec, name, request);
+    };
+    return { parser, handle: outcome.profile.handle, events };
+  }
+
+  function LargeHost(p: { parser: ProfileParser; handle: ProfileHandle; report: boolean; events: string[]; seen: { viewExact?: boolean; sandwichExact?: boolean } }) {
+    const view = useProfileView(p.parser, p.handle, { transforms: [hide('m1')] });
+    const s = useSandwich(p.parser, p.handle, { transforms: [] }, 'main');
+    p.seen.viewExact = view.exact && view.tree !== null;
+    p.seen.sandwichExact = s.sandwich?.exact;
+    return (
+      <>
+        <FlameGraph
+          profile={view.tree}
+          onTreeShown={(t) => {
+            if (!p.report) return;
+            if (!view.exact) p.events.push('view preview drawn');
+            view.treeShown(t);
+          }}
+        />
+        {s.sandwich && (
+          <SandwichView
+            name="main"
+            sandwich={s.sandwich}
+            onClose={() => {}}
+            onTreeShown={(half, t) => {
+              if (!p.report) return;
+              if (!s.sandwich?.exact) p.events.push(`sandwich preview ${half} drawn`);
+              s.treeShown(half, t);
+            }}
+          />
+        )}
+      </>
+    );
+  }
+
+  it('asks for the exact view and sandwich once their previews are drawn', async () => {
+    const { parser, handle, events } = await largeProfile();
+    const seen: { viewExact?: boolean; sandwichExact?: boolean } = {};
+    mount(<LargeHost parser={parser} handle={handle} report events={events} seen={seen} />);
+    await expect.poll(() => seen.viewExact, { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => seen.sandwichExact, { timeout: 20_000 }).toBe(true);
+    const at = (e: string) => events.indexOf(e);
+    expect(at('view preview')).toBeGreaterThanOrEqual(0);
+    expect(at('view preview drawn')).toBeGreaterThan(at('view preview'));
+    expect(at('view exact')).toBeGreaterThan(at('view preview drawn'));
+    expect(at('sandwich exact')).toBeGreaterThan(at('sandwich preview callers drawn'));
+    expect(at('sandwich exact')).toBeGreaterThan(at('sandwich preview callees drawn'));
+    parser.dispose();
+  });
+
+  it('still gets the exact view and sandwich from a host that never reports them drawn', async () => {
+    const { parser, handle, events } = await largeProfile();
+    const seen: { viewExact?: boolean; sandwichExact?: boolean } = {};
+    mount(<LargeHost parser={parser} handle={handle} report={false} events={events} seen={seen} />);
+    await expect.poll(() => seen.viewExact, { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => seen.sandwichExact, { timeout: 20_000 }).toBe(true);
+    expect(events.filter((e) => e.endsWith('drawn'))).toEqual([]);
+    expect(events).toEqual(expect.arrayContaining(['view preview', 'view exact', 'sandwich preview', 'sandwich exact']));
+    parser.dispose();
+  });
+});
