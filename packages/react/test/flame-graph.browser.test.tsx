@@ -5,6 +5,7 @@ import { LayoutJob, offsetOf, runToEnd } from '@flamelens/renderer';
 import { StrictMode, version as reactVersion } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordCanvasHeights } from '../../renderer/test/canvas-heights.ts';
 
 declare const __REACT_MAJOR__: number;
 
@@ -87,16 +88,7 @@ describe(`<FlameGraph> under React ${__REACT_MAJOR__}`, () => {
   });
 
   it('is drawn at its height from the first picture (sized from the tree, not its layout)', async () => {
-    // every bitmap height set on a canvas while the graph mounts (a height set twice is a bitmap allocated twice)
-    const descriptor = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'height')!;
-    const heights: number[] = [];
-    Object.defineProperty(HTMLCanvasElement.prototype, 'height', {
-      ...descriptor,
-      set(this: HTMLCanvasElement, value: number) {
-        heights.push(value);
-        descriptor.set!.call(this, value);
-      },
-    });
+    const { heights, stop } = recordCanvasHeights();
     try {
       const deep = treeFromFolded('a;b;c;d;e;f 3\na;g 1\n'); // 7 rows with the root
       const { area } = mount({ maxHeight: 600 }, deep);
@@ -105,7 +97,7 @@ describe(`<FlameGraph> under React ${__REACT_MAJOR__}`, () => {
       expect(canvas.style.height).toBe(`${7 * 18}px`);
       expect(heights.filter((h) => h !== canvas.height)).toEqual([]);
     } finally {
-      Object.defineProperty(HTMLCanvasElement.prototype, 'height', descriptor);
+      stop();
     }
   });
 

@@ -1,6 +1,7 @@
 import { frameAt, treeFromFolded } from '@flamelens/core/testing';
 import { BarColours, DEFAULT_DIFF_COLOURS, DIFF_STEPS, fadedColour, FlameRenderer, LayoutJob, runToEnd, THEMES } from '@flamelens/renderer';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordCanvasHeights } from './canvas-heights.ts';
 import { diffFromFolded } from './fixtures.ts';
 
 const TREE = treeFromFolded(`
@@ -300,22 +301,14 @@ describe('FlameRenderer edge cases', () => {
       rows.rowX.fill(Number.NaN);
       rows.rowWidth.fill(-1);
     }
-    const descriptor = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'height')!;
-    const heights: number[] = [];
-    Object.defineProperty(HTMLCanvasElement.prototype, 'height', {
-      ...descriptor,
-      set(this: HTMLCanvasElement, value: number) {
-        heights.push(value);
-        descriptor.set!.call(this, value);
-      },
-    });
+    const { heights, stop } = recordCanvasHeights();
     let c: FlameRenderer;
     let d: FlameRenderer;
     try {
       c = renderer(400, 100, 1, big);
       d = renderer(400, 200, 1, treeFromFolded(Array.from({ length: 590 }, (_, i) => `main;h${i};k${i} 2`).join('\n')));
     } finally {
-      Object.defineProperty(HTMLCanvasElement.prototype, 'height', descriptor);
+      stop();
     }
     expect(c.canvas).toBe(canvasA);
     expect(d.canvas).toBe(canvasB);
