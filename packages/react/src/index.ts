@@ -11,7 +11,7 @@ export { SandwichView, type SandwichViewProps } from './SandwichView.tsx';
 export { TransformBar, type TransformBarProps } from './TransformBar.tsx';
 export { FRAME_ACTIONS, frameActionInfo, transformForAction, type FrameAction, type FrameActionInfo } from './frame-actions.ts';
 export { useProfileView, type ProfileViewOptions, type ProfileViewState } from './use-profile-view.ts';
-export { useSandwich, type SandwichState } from './use-sandwich.ts';
+export { useSandwich, type SandwichOptions, type SandwichState } from './use-sandwich.ts';
 export { DiffLegend, type DiffLegendProps } from './DiffLegend.tsx';
 export { DiffOptions, type DiffOptionsProps } from './DiffOptions.tsx';
 export { SaturationControl } from './SaturationControl.tsx';
