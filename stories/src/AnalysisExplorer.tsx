@@ -68,6 +68,7 @@ export function AnalysisExplorer({ load, initialTransforms = [], theme = 'light'
             setSandwichOf(null);
             setSelected(null);
           }}
+          onTreeShown={sandwich.treeShown}
         />
       )}
       <FunctionTable
