@@ -122,6 +122,7 @@ describe('useSandwich', () => {
         onClose={() => {}}
         onTreeShown={(half, tree) => {
           s.treeShown(half, tree);
+          // the halves of the sandwich in the state drawn so far (once each)
           const shown = (p.seen.halves ?? []).filter((t) => t === s.sandwich?.callers || t === s.sandwich?.callees);
           p.seen.halves = shown.includes(tree) ? shown : [...shown, tree];
         }}
