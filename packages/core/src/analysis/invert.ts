@@ -3,9 +3,9 @@ import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
 import { newArray, recycle } from './buffer-pool.ts';
 import { nameRanks } from './name-order.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
-import { grow, PendingFrames } from './pending-frames.ts';
+import { grow, LeftOutRun, PendingFrames } from './pending-frames.ts';
 import { withName } from './name-order.ts';
-import { addInto, allBelow, derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf, type PruneRequest } from './tree-writer.ts';
+import { derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf, type PruneRequest } from './tree-writer.ts';
 
 /**
  * The inverted (bottom-up) tree: every stack read from its leaf up, so the root's children are the
@@ -197,10 +197,8 @@ class UpwardWriter {
   private round = 0;
   private readonly limits: Float64Array | null;
   private readonly groupTotal: Float64Array;
-  /** Totals of the groups left out since the last one kept (pruning only): one placeholder frame. */
-  private readonly runTotal: Float64Array;
-  /** A group was left out since the last one kept (see leftOut, closeRun). */
-  private runOpen = false;
+  /** Pruning: the groups left out next to each other, one placeholder frame. */
+  private readonly leftOut: LeftOutRun | null;
   private readonly outNames: { names: FrameTree['names']; extras: FrameTree['extras'] };
   private readonly narrowName: number;
 
@@ -216,7 +214,6 @@ class UpwardWriter {
     this.C = columns.length;
     this.limits = prune?.limits ?? null;
     this.groupTotal = new Float64Array(columns.length);
-    this.runTotal = new Float64Array(columns.length);
     this.pending = new PendingFrames(columns.length, prune !== null);
     this.rank = nameRanks(tree.names);
     // worth building (a pass over the tree, 8 bytes a frame kept) when the pairs are many
@@ -230,6 +227,7 @@ class UpwardWriter {
     const named = prune ? withName(tree.names, tree.extras, NARROW_FRAMES_NAME) : null;
     this.outNames = named ? { names: named.names, extras: named.extras } : { names: tree.names, extras: tree.extras };
     this.narrowName = named ? named.id : -1;
+    this.leftOut = prune ? new LeftOutRun(this.C, prune, this.narrowName) : null;
     // at most one output frame per (origin, ancestor) pair, plus the root
     let bound = 1;
     if (grouped) bound += grouped.depthSum;
@@ -287,14 +285,14 @@ class UpwardWriter {
     if (this.limits) for (let t = 0; t < C; t++) this.writer.total![t]![root] = this.writer.self[t]![root]! + grouped.whole[t]!;
     for (let g = 0; g < groupName.length; g++) {
       const start = groupStart[g]!;
-      if (this.limits) {
+      if (this.leftOut) {
         for (let t = 0; t < C; t++) this.groupTotal[t] = groupSum[g * C + t]!;
-        if (this.leftOut()) continue;
-        this.closeRun(root, 1, start);
+        if (this.leftOut.leaveOut(this.groupTotal)) continue;
+        this.leftOut.close(this.pending, root, 1, start);
       }
       this.pending.push(root, groupName[g]!, 1, start, groupStart[g + 1]! - start, this.limits ? this.groupTotal : null);
     }
-    this.closeRun(root, 1, groupStart[groupName.length]!);
+    this.leftOut?.close(this.pending, root, 1, groupStart[groupName.length]!);
     this.arenaTop = this.origins.length;
   }
 
@@ -507,34 +505,14 @@ class UpwardWriter {
     while (end > 0) {
       let begin = end - 1;
       while (begin > 0 && this.candKey[begin - 1] === this.candKey[end - 1]) begin--;
-      if (this.limits) this.sumGroup(begin, end);
-      if (!this.limits || !this.leftOut()) {
-        this.closeRun(parent, parentDepth + 1);
+      if (this.leftOut) this.sumGroup(begin, end);
+      if (!this.leftOut?.leaveOut(this.groupTotal)) {
+        this.leftOut?.close(this.pending, parent, parentDepth + 1, this.arenaTop);
         this.pushPending(parent, parentDepth + 1, begin, end);
       }
       end = begin;
     }
-    this.closeRun(parent, parentDepth + 1);
-  }
-
-  /**
-   * Pruning: true when the group whose totals are in `groupTotal` is under the limits. It is then left
-   * out, added to the run of groups left out next to each other, which become one placeholder frame.
-   */
-  private leftOut(): boolean {
-    if (!allBelow(this.groupTotal, this.limits!)) return false;
-    this.prune!.pruned++;
-    addInto(this.runTotal, this.groupTotal);
-    this.runOpen = true;
-    return true;
-  }
-
-  /** The run of groups left out since the last one kept, if any, as a pending placeholder frame (no pairs, at `at`). */
-  private closeRun(parent: number, depth: number, at = this.arenaTop): void {
-    if (!this.runOpen) return;
-    this.pending.push(parent, this.narrowName, depth, at, 0, this.runTotal);
-    this.runTotal.fill(0);
-    this.runOpen = false;
+    this.leftOut?.close(this.pending, parent, parentDepth + 1, this.arenaTop);
   }
 
   private pushPending(parent: number, depth: number, begin: number, end: number): void {

@@ -1,4 +1,5 @@
 import { newArray, recycle } from './buffer-pool.ts';
+import { addInto, allBelow, type PruneRequest } from './tree-writer.ts';
 
 /**
  * The stack of output frames a merge emitter (Rewriter, UpwardWriter) has grouped but not written yet:
@@ -50,6 +51,42 @@ export class PendingFrames {
   copyTotals(p: number, to: readonly Float64Array[], out: number): void {
     const C = this.columns;
     for (let t = 0; t < C; t++) to[t]![out] = this.total[p * C + t]!;
+  }
+}
+
+/**
+ * Pruning, for a merge emitter grouping the children of one output frame: groups under the limits are
+ * left out, and groups left out next to each other become one placeholder frame, in their place, holding
+ * their totals.
+ */
+export class LeftOutRun {
+  private readonly total: Float64Array;
+  private open = false;
+
+  constructor(
+    columns: number,
+    private readonly prune: PruneRequest,
+    /** The placeholder frames' name (see NARROW_FRAMES_NAME). */
+    private readonly name: number,
+  ) {
+    this.total = new Float64Array(columns);
+  }
+
+  /** True when a group with totals `group` is under the limits: it is then left out, added to the run. */
+  leaveOut(group: Float64Array): boolean {
+    if (!allBelow(group, this.prune.limits)) return false;
+    this.prune.pruned++;
+    addInto(this.total, group);
+    this.open = true;
+    return true;
+  }
+
+  /** Pushes the run of groups left out since the last one kept, if any, as a placeholder (no sources, at `at`). */
+  close(pending: PendingFrames, parent: number, depth: number, at: number): void {
+    if (!this.open) return;
+    pending.push(parent, this.name, depth, at, 0, this.total);
+    this.total.fill(0);
+    this.open = false;
   }
 }
 

@@ -1,12 +1,12 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { DEFAULT_MAX_FRAMES } from '../model/frame-tree-builder.ts';
 import { newArray, recycle } from './buffer-pool.ts';
-import { grow, PendingFrames } from './pending-frames.ts';
+import { grow, LeftOutRun, PendingFrames } from './pending-frames.ts';
 import { nameRanks } from './name-order.ts';
 import { changedBelow, framesLeadingTo, framesLeft, KEPT, MERGED, outermostFrames, type ChildLinks } from './rewrite-frames.ts';
 import { isStrictlyIncreasing, sortByKey } from './sort-by-key.ts';
 import { withName } from './name-order.ts';
-import { addInto, allBelow, derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf, type DerivedNames, type PruneRequest } from './tree-writer.ts';
+import { derivedTree, NARROW_FRAMES_NAME, PreorderWriter, selfColumnsOf, totalColumnsOf, type DerivedNames, type PruneRequest } from './tree-writer.ts';
 
 /**
  * How a rewrite treats the input frames (each rule is one transform, see transforms.ts):
@@ -83,8 +83,8 @@ class Rewriter {
   private readonly inputTotals: readonly Float64Array[] | null;
   /** Totals of the group being considered (pruning only). */
   private readonly groupTotal: Float64Array;
-  /** Totals of the groups left out since the last one kept (pruning only): one placeholder frame. */
-  private readonly runTotal: Float64Array;
+  /** Pruning: the groups left out next to each other, one placeholder frame. */
+  private readonly leftOut: LeftOutRun | null;
   /** The names of the output (the input's, with the placeholder's name when pruning) and that name's id. */
   private readonly outNames: DerivedNames;
   private readonly narrowName: number;
@@ -122,11 +122,11 @@ class Rewriter {
     this.contribution = prune ? contributionsOf(tree, rule, this.columns) : null;
     this.inputTotals = prune && this.links ? totalColumnsOf(tree) : null;
     this.groupTotal = new Float64Array(this.columns.length);
-    this.runTotal = new Float64Array(this.columns.length);
     this.pending = new PendingFrames(this.columns.length, prune !== null);
     const named = prune ? withName(names.names, names.extras, NARROW_FRAMES_NAME) : null;
     this.outNames = named ? { names: named.names, extras: named.extras } : names;
     this.narrowName = named ? named.id : -1;
+    this.leftOut = prune ? new LeftOutRun(this.columns.length, prune, this.narrowName) : null;
     // a rewrite never has more frames than its input
     this.writer = new PreorderWriter(tree.length, this.columns.length, Math.max(tree.length, DEFAULT_MAX_FRAMES), tree.depth instanceof Uint32Array, prune !== null);
   }
@@ -280,35 +280,18 @@ class Rewriter {
     if (count === 0) return;
     if (!isStrictlyIncreasing(this.candKey, count)) sortByKey(this.candKey, this.candFrame, count, this.candName);
     let end = count;
-    let run = false;
     while (end > 0) {
       let begin = end - 1;
       while (begin > 0 && this.candKey[begin - 1] === this.candKey[end - 1]) begin--;
-      if (this.limits && parent >= 0) {
-        this.sumGroup(begin, end);
-        if (allBelow(this.groupTotal, this.limits)) {
-          // left out: adjacent groups left out become one placeholder frame, in their place
-          this.prune!.pruned++;
-          addInto(this.runTotal, this.groupTotal);
-          run = true;
-        } else {
-          if (run) this.pushPlaceholder(parent, parentDepth + 1);
-          run = false;
-          this.pushPending(parent, parentDepth + 1, begin, end, mode);
-        }
-      } else {
-        if (this.limits) this.sumGroup(begin, end);
+      if (this.limits) this.sumGroup(begin, end);
+      // the root's children (parent -1) are never left out
+      if (parent < 0 || !this.leftOut?.leaveOut(this.groupTotal)) {
+        this.leftOut?.close(this.pending, parent, parentDepth + 1, this.arenaTop);
         this.pushPending(parent, parentDepth + 1, begin, end, mode);
       }
       end = begin;
     }
-    if (run) this.pushPlaceholder(parent, parentDepth + 1);
-  }
-
-  /** Pushes a pending placeholder frame (no sources) with the totals of the run of groups left out. */
-  private pushPlaceholder(parent: number, depth: number): void {
-    this.pending.push(parent, this.narrowName, depth, this.arenaTop, 0, this.runTotal);
-    this.runTotal.fill(0);
+    this.leftOut?.close(this.pending, parent, parentDepth + 1, this.arenaTop);
   }
 
   /** Sums the contributions of candidates [begin, end) into `groupTotal`. */
