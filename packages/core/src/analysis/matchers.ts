@@ -40,7 +40,7 @@ export function matchNames(tree: Pick<FrameTree, 'names' | 'extras'>, matcher: F
   const { names } = tree;
   const mask = new Uint8Array(names.length);
   if ('name' in matcher) {
-    for (let id = 1; id < names.length; id++) if (names.get(id) === matcher.name) mask[id] = 1;
+    for (const id of names.indexesOf(matcher.name, 1)) mask[id] = 1;
   } else if ('regex' in matcher) {
     const regex = compileRegex(matcher.regex, matcher.ignoreCase);
     for (let id = 1; id < names.length; id++) if (regex.test(names.get(id))) mask[id] = 1;

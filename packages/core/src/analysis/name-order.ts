@@ -81,7 +81,8 @@ export function nameIndex(names: StringTable): Map<string, number> {
  * has no file or binary). Used by collapse-module, whose frames are named after the module.
  */
 export function withName(names: StringTable, extras: NameExtras | null, name: string): { names: StringTable; extras: NameExtras | null; id: number } {
-  for (let id = 1; id < names.length; id++) if (names.get(id) === name) return { names, extras, id };
+  const [known] = names.indexesOf(name, 1, 1);
+  if (known !== undefined) return { names, extras, id: known };
   const added = new TextEncoder().encode(name);
   const bytes = new Uint8Array(names.bytes.length + added.length);
   bytes.set(names.bytes);

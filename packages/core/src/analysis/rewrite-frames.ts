@@ -1,5 +1,6 @@
 import type { FrameTree } from '../model/frame-tree.ts';
 import { newArray } from './buffer-pool.ts';
+import { framesByNameOf, outermostIndexed } from './frames-by-name.ts';
 import type { RewriteRule } from './rewrite.ts';
 
 /**
@@ -86,10 +87,14 @@ export function framesLeft(tree: FrameTree, mask: Uint8Array, columns: readonly 
 }
 
 /**
- * Frames whose name is in `mask` and that have no ancestor in `mask`, in pre-order: one scan that skips
- * the subtree of each frame found. (A sandwich's callers start from these; a focus roots at them.)
+ * Frames whose name is in `mask` and that have no ancestor in `mask`, in pre-order: read from the tree's
+ * frames-by-name index when it has one (see frames-by-name.ts), else one scan that skips the subtree of
+ * each frame found. (A sandwich's callers start from these; a focus roots at them.)
  */
 export function outermostFrames(tree: FrameTree, mask: Uint8Array): Int32Array {
+  const index = framesByNameOf(tree);
+  const indexed = index ? outermostIndexed(tree, mask, index) : null;
+  if (indexed) return indexed;
   const { nameId, subtreeEnd } = tree;
   let found = new Int32Array(64);
   let count = 0;

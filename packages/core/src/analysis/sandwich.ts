@@ -23,13 +23,7 @@ export interface Sandwich {
 
 /** The sandwich of the function named `name` (an empty pair of trees when there is no such function). */
 export function sandwich(tree: FrameTree, name: string, prune: PruneRequest | null = null): Sandwich {
-  let nameId = -1;
-  for (let id = 1; id < tree.names.length; id++) {
-    if (tree.names.get(id) === name) {
-      nameId = id;
-      break;
-    }
-  }
+  const [nameId = -1] = tree.names.indexesOf(name, 1, 1);
   return sandwichOf(tree, nameId, prune);
 }
 

@@ -47,6 +47,30 @@ export class StringTable {
     return s;
   }
 
+  /**
+   * Indexes of the strings that read as `text`, from index `from` on, ascending; at most `limit` of them.
+   * Compares UTF-8 bytes, so no string is decoded: a lookup by name in a table never read costs a pass
+   * over its offsets instead of decoding every name. Text with U+FFFD may be a string of invalid UTF-8
+   * as `get` reads it: those are compared decoded.
+   */
+  indexesOf(text: string, from = 0, limit = Infinity): number[] {
+    const found: number[] = [];
+    if (text.includes('\ufffd')) {
+      for (let i = from; i < this.length && found.length < limit; i++) if (this.get(i) === text) found.push(i);
+      return found;
+    }
+    const wanted = encoder.encode(text);
+    const { bytes, offsets } = this;
+    for (let i = from; i < this.length && found.length < limit; i++) {
+      const start = offsets[i]!;
+      if (offsets[i + 1]! - start !== wanted.length) continue;
+      let k = 0;
+      while (k < wanted.length && bytes[start + k] === wanted[k]) k++;
+      if (k === wanted.length) found.push(i);
+    }
+    return found;
+  }
+
   /** Byte length of string `index` (no decoding). */
   byteLength(index: number): number {
     return this.offsets[index + 1]! - this.offsets[index]!;
@@ -80,3 +104,4 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
 }
 
 const StringTableDecoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();

@@ -38,6 +38,8 @@ export class TreeStore {
   /** Buffers of held trees: results that share them must be copied before they are transferred. */
   private held = new WeakSet<ArrayBufferLike>();
   private clock = 0;
+  /** Memory spent on a held tree beyond its buffers: indexes built for it (see `addBytes`). */
+  private extra = new WeakMap<FrameTree, number>();
 
   constructor(private readonly maxBytes = DEFAULT_STORE_BYTES) {}
 
@@ -79,6 +81,22 @@ export class TreeStore {
     this.discard(entry.tree, entry.view?.result.tree);
   }
 
+  /** True when `tree` is held: a profile, or the kept view of one. */
+  holdsTree(tree: FrameTree): boolean {
+    for (const e of this.entries.values()) if (e.tree === tree || e.view?.result.tree === tree) return true;
+    return false;
+  }
+
+  /** Counts `bytes` more for held tree `tree` (an index built for it), making room if that is too much. */
+  addBytes(tree: FrameTree, bytes: number): void {
+    for (const [handle, e] of this.entries) {
+      if (e.tree !== tree && e.view?.result.tree !== tree) continue;
+      this.extra.set(tree, (this.extra.get(tree) ?? 0) + bytes);
+      this.evict(handle);
+      return;
+    }
+  }
+
   /** True when `buffer` belongs to a held tree (so it must not be transferred away). */
   holds(buffer: ArrayBufferLike): boolean {
     return this.held.has(buffer);
@@ -87,7 +105,8 @@ export class TreeStore {
   /** Bytes held, for tests and diagnostics. */
   get bytes(): number {
     let sum = 0;
-    for (const e of this.entries.values()) sum += e.bytes + (e.view?.bytes ?? 0);
+    const extra = (tree: FrameTree | undefined) => (tree ? (this.extra.get(tree) ?? 0) : 0);
+    for (const e of this.entries.values()) sum += e.bytes + extra(e.tree) + (e.view && e.view.result.tree !== e.tree ? e.view.bytes + extra(e.view.result.tree) : 0);
     return sum;
   }
 

@@ -215,3 +215,38 @@ describe('recycled memory (the worker’s buffer pool)', () => {
     for (let i = 0; i < fresh.length; i++) expect(recycled[i]).toBe(fresh[i]);
   });
 });
+
+describe('idle work', () => {
+  test('held profiles and kept views are indexed by name when idle: counted as held, same sandwiches and focuses', async () => {
+    const run = async (indexFromFrames: number) => {
+      const api = createWorkerApi({ indexFromFrames });
+      await parsed(api);
+      const spec = { transforms: [hideLock] };
+      expect(api.view(1, spec).ok).toBe(true);
+      const before = api.held().bytes;
+      const idleAt = performance.now();
+      while (api.idleJobs() > 0) {
+        if (performance.now() - idleAt > 5000) throw new Error('the index was not built');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const grew = api.held().bytes - before;
+      const out: string[] = [];
+      for (const [view, name] of [[{ transforms: [] }, 'lock'], [spec, 'parse'], [{ transforms: [] }, 'main']] as const) {
+        const s = api.sandwich(1, view, name);
+        if (!s.ok) throw new Error(s.error.message);
+        out.push(drawTree(anyTreeFromWire(s.callers)), drawTree(anyTreeFromWire(s.callees)));
+      }
+      const focus = api.view(1, { transforms: [{ kind: 'focus', match: { name: 'lock' } }] });
+      if (!focus.ok) throw new Error(focus.error.message);
+      out.push(drawTree(anyTreeFromWire(focus.tree)));
+      return { out, grew };
+    };
+    const scanned = await run(Infinity);
+    const indexed = await run(1);
+    expect(scanned.grew).toBe(0);
+    // 4 bytes per name (6 with the root's, plus an end) and per frame but the root: the profile (7 frames),
+    // and its view hiding lock (5 frames)
+    expect(indexed.grew).toBe(4 * (6 + 1 + 6) + 4 * (6 + 1 + 4));
+    expect(indexed.out).toEqual(scanned.out);
+  });
+});
