@@ -110,7 +110,12 @@ export interface WorkerApiOptions {
    * is a copy or a transfer: the Web Worker (worker.ts). In-process, adopted trees are the page's own.
    */
   readonly recycleMemory?: boolean;
-  /** Held trees of this many frames or more are indexed by name when the worker is idle (tests lower it). */
+  /**
+   * Prepare held trees in idle time (see `indexWhenIdle`): in the Web Worker (worker.ts). In-process, that
+   * time would be the page's own, and the rehearsal a long task on it.
+   */
+  readonly idleWork?: boolean;
+  /** With `idleWork`, held trees of this many frames or more are indexed by name (tests lower it). */
   readonly indexFromFrames?: number;
 }
 
@@ -153,7 +158,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
    * A request that comes during the rehearsal (0.1–0.25 s) waits for it, but then runs on warm code.
    */
   const indexWhenIdle = (tree: FrameTree) => {
-    if (tree.length < indexFrom || framesByNameOf(tree) || !store.holdsTree(tree)) return;
+    if (!options.idleWork || tree.length < indexFrom || framesByNameOf(tree) || !store.holdsTree(tree)) return;
     const steps = (function* () {
       nameRanks(tree.names);
       yield;

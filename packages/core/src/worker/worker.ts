@@ -7,7 +7,7 @@ import { expose, releaseProxy, transfer } from 'comlink';
 import { createWorkerApi } from './worker-api.ts';
 import { transferablesOf } from './wire.ts';
 
-const api = createWorkerApi({ recycleMemory: true });
+const api = createWorkerApi({ recycleMemory: true, idleWork: true });
 
 /** Runs an API call and transfers every buffer of its result; releases a progress callback's port. */
 async function transferred<R>(call: Promise<R> | R, onProgress?: unknown): Promise<R> {

@@ -219,7 +219,7 @@ describe('recycled memory (the worker’s buffer pool)', () => {
 describe('idle work', () => {
   test('held profiles and kept views are indexed by name when idle: counted as held, same sandwiches and focuses', async () => {
     const run = async (indexFromFrames: number) => {
-      const api = createWorkerApi({ indexFromFrames });
+      const api = createWorkerApi({ idleWork: true, indexFromFrames });
       await parsed(api);
       const spec = { transforms: [hideLock] };
       expect(api.view(1, spec).ok).toBe(true);
@@ -242,6 +242,10 @@ describe('idle work', () => {
       return { out, grew };
     };
     const scanned = await run(Infinity);
+    // in-process (no idleWork), nothing is prepared: that time would be the page's
+    const inProcess = createWorkerApi({ indexFromFrames: 1 });
+    await parsed(inProcess);
+    expect(inProcess.idleJobs()).toBe(0);
     const indexed = await run(1);
     expect(scanned.grew).toBe(0);
     // 4 bytes per name (6 with the root's, plus an end) and per frame but the root: the profile (7 frames),
