@@ -125,6 +125,28 @@ describe('<FunctionTable>', () => {
     await expect.poll(() => namesOf(el)).toHaveLength(4);
   });
 
+  it('writes and sorts the Δ columns in the diff metric it is given (the graph’s colour metric)', async () => {
+    // a: 1 of 10 → 4 of 20 (share 10% → 20%); b: 9 of 10 → 16 of 20 (90% → 80%)
+    const diff = diffFromFolded('main;a 1\nmain;b 9', 'main;a 4\nmain;b 16');
+    const props = { table: diffFunctionTable(diff), names: diff.names, unit: diff.unit, formatValue: (v: number) => `${v} ms`, defaultSort: { by: 'delta' as const } };
+    const { q, rerender } = mount(<FunctionTable {...props} diffMetric="absolute-delta" />);
+    const el = q('function-table')!;
+    const delta = (name: string) => [...rowsOf(el).find((r) => r.firstElementChild!.textContent === name)!.children].slice(5).map((c) => c.textContent);
+    await expect.poll(() => rowsOf(el).length).toBe(3);
+    // by the difference of values: main +10, b +7, a +3
+    expect(namesOf(el)).toEqual(['main', 'b', 'a']);
+    expect(delta('b')).toEqual(['+7 ms', '+7 ms']);
+    expect(header(el, 'delta').querySelector('button')!.title).toMatch(/difference of the values/);
+    rerender(<FunctionTable {...props} diffMetric="relative-change" />);
+    // by the relative change of the share: a +100%, main 0, b −11.1%
+    await expect.poll(() => namesOf(el)).toEqual(['a', 'main', 'b']);
+    expect(delta('b')).toEqual(['−11.1%', '−11.1%']);
+    expect(delta('main')).toEqual(['0.0%', '0.0%']);
+    rerender(<FunctionTable {...props} />);
+    await expect.poll(() => delta('a')).toEqual(['+10.00 pp', '+10.00 pp']);
+    expect(namesOf(el)).toEqual(['a', 'main', 'b']);
+  });
+
   it('shows names as text, never as HTML', async () => {
     const tree = treeFromFolded('main;<img src=x onerror=alert(1)> 1');
     const { q } = mount(<FunctionTable table={functionTable(tree)} names={tree.names} unit={tree.unit} />);

@@ -163,7 +163,7 @@ export const ProfileView = memo(function ProfileView({ shown, parser, typeIndex,
         selectedNameId={selectedNameId}
         onSelect={(_, name) => setHash({ sandwich: name === sandwichName ? undefined : name })}
         {...(sideNames ? { sideNames: TABLE_SIDE_NAMES } : {})}
-        {...(shown.kind === 'diff' ? { defaultSort: { by: 'delta' as const } } : {})}
+        {...(shown.kind === 'diff' ? { defaultSort: { by: 'delta' as const }, diffMetric: diffOptions.metric } : {})}
       />
       {sandwichName && (
         <SandwichView

@@ -1,4 +1,4 @@
-import { compileRegex, displayName, functionRows, isDiffFunctionTable, type FunctionChange, type FunctionColumn, type FunctionTable as Table, type StringTable } from '@flamelens/core';
+import { compileRegex, displayName, functionRows, isDiffFunctionTable, type DiffMetric, type FunctionChange, type FunctionColumn, type FunctionTable as Table, type StringTable } from '@flamelens/core';
 import type { ThemeName } from '@flamelens/renderer';
 import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { buttonStyle, CHROME, inputStyle, rootStyle, type ChromeColours } from '../styles.ts';
@@ -24,6 +24,11 @@ export interface FunctionTableProps {
   readonly defaultFilter?: string;
   /** Names of the two sides of a diff. */
   readonly sideNames?: readonly [string, string];
+  /**
+   * Diff tables: what the Δ columns show and sort by — normalized delta in points (default), relative
+   * change of the share, or the absolute difference in the unit. Give it the graph's colour metric.
+   */
+  readonly diffMetric?: DiffMetric;
   /** Height of the table in CSS px (default 360). */
   readonly height?: number;
   /** The rows are those of the previous view while the new one's are computed: dimmed, marked busy. */
@@ -58,14 +63,19 @@ export function FunctionTable(props: FunctionTableProps) {
   const height = props.height ?? 360;
   const format = props.formatValue ?? defaultFormat;
   const sideNames = props.sideNames ?? (['Baseline', 'Comparison'] as const);
+  const metric = props.diffMetric ?? 'normalized-delta';
 
   const filterError = useMemo(() => regexError(filter), [filter]);
   const rows = useMemo(() => {
     if (!table || !names) return new Uint32Array(0);
     const sortBy = !diff && (sort.by === 'totalB' || sort.by === 'selfB' || sort.by === 'delta' || sort.by === 'selfDelta') ? 'self' : sort.by;
-    return functionRows(table, names, { sortBy, descending: sort.descending, filter: filterError ? '' : filter, change: diff ? (change ?? undefined) : undefined });
-  }, [table, names, diff, sort, filter, filterError, change]);
-  const groups = useMemo(() => (table ? columnGroups({ table, unit, format, sideNames }) : []), [table, unit, format, sideNames[0], sideNames[1]]);
+    const query = { sortBy, descending: sort.descending, filter: filterError ? '' : filter, change: diff ? (change ?? undefined) : undefined };
+    return functionRows(table, names, { ...query, metric: { metric, useSelf: false } });
+  }, [table, names, diff, sort, filter, filterError, change, metric]);
+  const groups = useMemo(
+    () => (table ? columnGroups({ table, unit, format, sideNames, metric }) : []),
+    [table, unit, format, sideNames[0], sideNames[1], metric],
+  );
   const template = [NAME_TRACK, ...groups.flatMap((g) => g.tracks)].join(' ');
   const { window, scrollToRow } = useRowWindow(scroller, rows.length, ROW_HEIGHT, height);
   const activeRow = Math.min(active, rows.length - 1);

@@ -5,6 +5,8 @@ import {
   functionDelta,
   isDiffFunctionTable,
   type DiffFunctionTable,
+  type DiffMetric,
+  type DiffMetricOptions,
   type FunctionChange,
   type FunctionColumn,
   type FunctionTable,
@@ -36,6 +38,8 @@ interface ColumnContext {
   readonly unit: string;
   readonly format: ValueFormatter;
   readonly sideNames: readonly [string, string];
+  /** Diff tables: what the delta columns show and sort by (the graph's colour metric). */
+  readonly metric: DiffMetric;
 }
 
 const VALUE_TRACKS = ['minmax(5.5em, max-content)', '4.5em'] as const;
@@ -52,25 +56,43 @@ export function columnGroups(ctx: ColumnContext): ColumnGroup[] {
   }
   const [a, b] = ctx.sideNames;
   const d: DiffFunctionTable = table;
+  const delta = (useSelf: boolean): Pick<ColumnGroup, 'cells' | 'tone'> => ({
+    cells: (r) => [deltaText(d, r, { metric: ctx.metric, useSelf }, format, unit)],
+    tone: (r) => toneOf(d, r, { metric: ctx.metric, useSelf }),
+  });
   return [
     { id: 'baseline', label: a, title: `Total in the ${a.toLowerCase()}`, sortBy: 'total', cells: valueCells(d.total, d.whole), tracks: VALUE_TRACKS },
     { id: 'comparison', label: b, title: `Total in the ${b.toLowerCase()}`, sortBy: 'totalB', cells: valueCells(d.totalB, d.wholeB), tracks: VALUE_TRACKS },
-    { id: 'delta', label: 'Δ total', title: 'Change of the total share, in percentage points', sortBy: 'delta', cells: (r) => [deltaText(d, r, false)], tracks: ['6em'], tone: (r) => toneOf(d, r, false) },
-    { id: 'self-delta', label: 'Δ self', title: 'Change of the self share, in percentage points', sortBy: 'selfDelta', cells: (r) => [deltaText(d, r, true)], tracks: ['6em'], tone: (r) => toneOf(d, r, true) },
+    { id: 'delta', label: 'Δ total', title: `Change of the total, ${METRIC_WORDS[ctx.metric]}`, sortBy: 'delta', tracks: ['6.5em'], ...delta(false) },
+    { id: 'self-delta', label: 'Δ self', title: `Change of the self value, ${METRIC_WORDS[ctx.metric]}`, sortBy: 'selfDelta', tracks: ['6.5em'], ...delta(true) },
   ];
 }
 
-/** "+1.25 pp", "−0.50 pp", "new", "removed". */
-function deltaText(table: DiffFunctionTable, row: number, useSelf: boolean): string {
+/** How each metric's change is written, for the delta headers' titles. */
+const METRIC_WORDS: Record<DiffMetric, string> = {
+  'normalized-delta': 'as the change of its share of the whole, in percentage points',
+  'relative-change': 'as the relative change of its share of the whole',
+  'absolute-delta': 'as the difference of the values (comparison minus baseline)',
+};
+
+/**
+ * A row's change in the metric, signed: "+1.25 pp", "−25.0%", "+1.20 s"; a function on one side only is
+ * "new" or "removed" (of totals; its self may still change on both sides).
+ */
+export function deltaText(table: DiffFunctionTable, row: number, metric: DiffMetricOptions, format: ValueFormatter, unit: string): string {
   const change = functionChange(table, row);
-  if (!useSelf && (change === 'new' || change === 'removed')) return change;
-  const pp = functionDelta(table, row, { metric: 'normalized-delta', useSelf });
-  if (pp === 0) return '0 pp';
-  return `${pp > 0 ? '+' : '−'}${Math.abs(pp).toFixed(2)} pp`;
+  if (!metric.useSelf && (change === 'new' || change === 'removed')) return change;
+  const value = functionDelta(table, row, metric);
+  if (metric.metric === 'relative-change' && Math.abs(value) === Infinity) return value > 0 ? 'new' : 'removed';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  const size = Math.abs(value);
+  if (metric.metric === 'normalized-delta') return size === 0 ? '0 pp' : `${sign}${size.toFixed(2)} pp`;
+  if (metric.metric === 'relative-change') return `${sign}${(size * 100).toFixed(1)}%`;
+  return `${sign}${format(size, unit)}`;
 }
 
-function toneOf(table: DiffFunctionTable, row: number, useSelf: boolean): 'grew' | 'shrank' | null {
-  const d = functionDelta(table, row, { metric: 'normalized-delta', useSelf });
+function toneOf(table: DiffFunctionTable, row: number, metric: DiffMetricOptions): 'grew' | 'shrank' | null {
+  const d = functionDelta(table, row, metric);
   return d > 0 ? 'grew' : d < 0 ? 'shrank' : null;
 }
 
