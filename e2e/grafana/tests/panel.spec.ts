@@ -54,6 +54,12 @@ const grafana = async (page: Page, mode: 'dark' | 'light') => page.evaluate((m) 
 const graphBackground = async (page: Page) =>
   graph(page).evaluate((el) => getComputedStyle(el).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
 const canvasWidth = async (page: Page) => (await canvas(page).boundingBox())!.width;
+/** The function table's row `n` (1 = the first under the header; the table is windowed, so by index). */
+const tableRow = (page: Page, n: number) => page.getByTestId('flamelens-table').locator(`[role=row][aria-rowindex="${n + 1}"]`);
+/** How many functions the table lists ("1,234 functions", or "3 of 1,234 functions" while filtered). */
+const functionCount = async (page: Page) => Number((await page.getByTestId('function-count').textContent())!.match(/([\d,]+) functions/)![1]!.replace(/,/g, ''));
+/** The height the transform bar above the graph takes. */
+const barHeight = async (page: Page) => (await page.getByTestId('transform-bar').boundingBox())!.height;
 
 test('module.js loads through SystemJS with the host’s shared React and @grafana/*', async ({}, info) => {
   expect(loaded.react.startsWith(info.project.metadata.react as string)).toBe(true);
@@ -97,9 +103,11 @@ test.describe('the corpus nested-set frame', () => {
     // the root spans the width: its colour at both ends
     expect(await pixel(page, width - 4, rowY(0))).toEqual(await pixel(page, 2, rowY(0)));
     expect(await pixel(page, width * 0.9, rowY(EMPTY_ROW_RIGHT))).toEqual(background);
-    // toolbar, breadcrumbs and graph together are exactly as tall as the panel
-    expect((await graph(page).boundingBox())!.height).toBe(500);
-    await expect(page.getByTestId('flamelens-table').locator('tbody tr').first()).toContainText(heaviestBySelf(frame));
+    // the transform bar, toolbar, breadcrumbs and graph together are as tall as the panel (to the pixel)
+    const filled = (await barHeight(page)) + (await graph(page).boundingBox())!.height;
+    expect(filled).toBeLessThanOrEqual(500);
+    expect(filled).toBeGreaterThan(499);
+    await expect(tableRow(page, 1)).toContainText(heaviestBySelf(frame));
   });
 
   test('the tooltip gives exact figures in the field unit', async () => {
@@ -126,7 +134,7 @@ test.describe('the corpus nested-set frame', () => {
     await expect(graph(page).getByTestId('flame-area')).toHaveAttribute('data-focus', '');
   });
 
-  test('search dims the frames that do not match and gives their share; a table row searches for its function', async () => {
+  test('search dims the frames that do not match and gives their share', async () => {
     const x = await findBar(page, SCANOBJECT_ROW, 'runtime.scanobject');
     await leave(page);
     const [rootBefore, matchBefore] = [await pixel(page, 2, barY(0)), await pixel(page, x, barY(SCANOBJECT_ROW))];
@@ -134,9 +142,73 @@ test.describe('the corpus nested-set frame', () => {
     await expect.poll(() => pixel(page, 2, barY(0))).not.toEqual(rootBefore);
     expect(await pixel(page, x, barY(SCANOBJECT_ROW))).toEqual(matchBefore);
     await expect(page.getByTestId('flame-search-status')).toHaveText(/^matched: .+ · [\d.]+% of .+$/);
-    await page.getByTestId('flamelens-table').locator('tbody tr', { hasText: 'runtime.mallocgc' }).first().click();
-    await expect(page.getByRole('searchbox', { name: 'Search frames' })).toHaveValue('runtime.mallocgc');
-    await expect(page.getByTestId('flamelens-table').locator('tr[data-picked]')).toContainText('runtime.mallocgc');
+  });
+
+  test('a table row highlights its function in the graph and opens its sandwich under it; closing gives the graph its height back', async () => {
+    const main = graph(page).first();
+    const before = (await main.boundingBox())!.height;
+    await page.getByTestId('flamelens-table').getByTestId('function-filter').fill('mallocgc');
+    await tableRow(page, 1).click();
+    await expect(main.getByTestId('flame-area')).toHaveAttribute('data-highlight', 'runtime.mallocgc');
+    await expect(tableRow(page, 1)).toHaveAttribute('aria-selected', 'true');
+    const sandwich = page.getByTestId('sandwich-view');
+    await expect(sandwich).toHaveAttribute('data-function', 'runtime.mallocgc');
+    // both halves computed by the analysis worker inlined in module.js, and drawn
+    for (const half of ['sandwich-callers', 'sandwich-callees']) {
+      await expect(sandwich.getByTestId(half).locator('canvas')).toHaveAttribute('data-draws', /^[1-9]/);
+    }
+    await expect(sandwich).not.toContainText(/computing|failed|Error/);
+    // the callees half: the function under the root, with the total the table gives it
+    const total = (await tableRow(page, 1).locator('[role=gridcell]').nth(3).textContent())!;
+    const callees = sandwich.getByTestId('sandwich-callees').locator('canvas');
+    await callees.hover({ position: { x: 100, y: rowY(1) } });
+    await expect(page.getByRole('tooltip')).toContainText(`runtime.mallocgcTotal${total}`);
+    expect((await main.boundingBox())!.height).toBeLessThan(before * 0.6);
+    await sandwich.getByTestId('sandwich-close').click();
+    await expect(sandwich).toHaveCount(0);
+    await expect.poll(async () => (await main.boundingBox())!.height).toBe(before);
+    await expect(main.getByTestId('flame-area')).not.toHaveAttribute('data-highlight');
+  });
+
+  test('transforms from a frame’s menu and the presets become chips, computed in the worker; removing them brings the profile back', async () => {
+    const before = await functionCount(page);
+    const rootTip = await hoverTooltip(page, 300, rowY(0));
+    // the context menu of a frame: drop the stacks through it
+    const name = (await hoverTooltip(page, 300, rowY(1))).split(/Total/)[0]!;
+    await canvas(page).click({ position: { x: 300, y: rowY(1) }, button: 'right' });
+    await page.getByTestId('frame-menu').locator('[data-action="drop-function"]').click();
+    const chips = page.getByTestId('transform-chip');
+    await expect(chips).toHaveCount(1);
+    await expect(chips.first()).toContainText(`Drop stacks with ${name}`);
+    // the count of frames it matched comes from the worker
+    await expect(chips.first()).toHaveAttribute('data-matched', /^[1-9]/);
+    await expect.poll(async () => (await hoverTooltip(page, 300, rowY(0))) !== rootTip).toBe(true);
+    // a preset from the menu: the Go runtime's frames hidden, their time given to their callers
+    await page.getByTestId('transform-add').click();
+    await page.locator('[data-preset="go-runtime"]').click();
+    await expect(chips).toHaveCount(2);
+    await expect(chips.nth(1)).toHaveAttribute('data-matched', /^[1-9]/);
+    await expect.poll(() => functionCount(page)).toBeLessThan(before);
+    await page.getByTestId('flamelens-table').getByTestId('function-filter').fill('runtime.mallocgc');
+    await expect(page.getByTestId('function-count')).toHaveText(/^0 of [\d,]+ functions$/);
+    await page.getByTestId('flamelens-table').getByTestId('function-filter').fill('');
+    for (let i = 0; i < 2; i++) await chips.first().getByRole('button').click();
+    await expect(chips).toHaveCount(0);
+    await expect.poll(() => functionCount(page)).toBe(before);
+    expect(await hoverTooltip(page, 300, rowY(0))).toBe(rootTip);
+  });
+
+  test('the inverted view: the functions with self time under the root, the same total', async () => {
+    const labels = column<string>(frame, 'label');
+    const selfs = column<number>(frame, 'self');
+    const leaves = [...new Set(labels.filter((_, row) => selfs[row]! > 0))].sort();
+    const rootTip = await hoverTooltip(page, 300, rowY(0));
+    await page.getByTestId('invert-toggle').click();
+    await expect(page.getByTestId('invert-toggle')).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(() => tooltipAt(page, 2, rowY(1))).toMatch(new RegExp(`^${escape(leaves[0]!)}Total`));
+    expect(await hoverTooltip(page, 300, rowY(0))).toBe(rootTip);
+    await page.getByTestId('invert-toggle').click();
+    await expect.poll(() => tooltipAt(page, 2, rowY(1))).toMatch(new RegExp(`^${escape(firstChild)}Total`));
   });
 
   test('follows a switch to the light theme', async () => {
@@ -162,7 +234,7 @@ test.describe('the corpus nested-set frame', () => {
     await expect(canvas(page)).toHaveAttribute('width', String(Math.round(width * (await page.evaluate(() => devicePixelRatio)))));
     expect(await pixel(page, width - 4, rowY(0))).toEqual(await pixel(page, 2, rowY(0)));
     const box = (await graph(page).boundingBox())!;
-    expect(box.height).toBe(Math.floor(420 * 0.62));
+    expect(box.height).toBe(Math.floor(Math.floor(420 - (await barHeight(page))) * 0.62));
     const table = (await page.getByTestId('flamelens-table').boundingBox())!;
     expect(table.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
   });
@@ -171,6 +243,7 @@ test.describe('the corpus nested-set frame', () => {
 test('options: flame orientation puts the root at the bottom; the toolbar can be switched off', async () => {
   await show(page, { frames: [corpusFrame()], width: 700, height: 300, options: { view: 'flame', showToolbar: false, showTable: false } });
   await expect(page.getByRole('toolbar', { name: 'Flame graph' })).toHaveCount(0);
+  await expect(page.getByTestId('transform-bar')).toHaveCount(0);
   const height = (await canvas(page).boundingBox())!.height;
   expect(await hoverTooltip(page, 300, height - 9)).toMatch(/^allTotal/);
   expect(await hoverTooltip(page, 2, height - 18 - 9)).toMatch(/^net\/http\.\(\*conn\)\.serveTotal/);
@@ -209,8 +282,16 @@ test('a diff frame: grown frames red, others blue, both sides in the tooltip', a
   expect(r).toBeGreaterThan(b! + 40);
   const [r2, , b2] = await pixel(page, 2, barY(1));
   expect(b2).toBeGreaterThan(r2! + 20);
-  // legend + graph fill the panel
-  expect((await graph(page).boundingBox())!.height).toBe(500 - 22);
+  // legend, transform bar and graph fill the panel
+  const filled = 22 + (await barHeight(page)) + (await graph(page).boundingBox())!.height;
+  expect(filled).toBeLessThanOrEqual(500);
+  expect(filled).toBeGreaterThan(499);
+  // the table ranks by the change the graph is coloured by: share points, then the values' difference
+  const delta = () => tableRow(page, 1).locator('[role=gridcell]').nth(5).textContent();
+  await expect(tableRow(page, 1)).toContainText('runtime.scanobject');
+  expect(await delta()).toMatch(/^\+[\d.]+ pp$/);
+  await show(page, { options: { diffMetric: 'absolute-delta' } }, 'update');
+  await expect.poll(delta).toMatch(/^\+[\d.]+ Bil$/);
 });
 
 test.describe('frames it cannot draw give a sentence, never a blank panel', () => {
@@ -245,7 +326,7 @@ test('frame names are text: markup in a label is shown, never run', async () => 
   };
   await show(page, { frames: [frame], width: 1000, height: 400 });
   expect(await hoverTooltip(page, 300, rowY(1))).toMatch(new RegExp(`^${escape(name)}Total`));
-  await expect(page.getByTestId('flamelens-table').locator('tbody tr').first()).toContainText(name);
+  await expect(tableRow(page, 1)).toContainText(name);
   await expect(page.locator('#panel img, #panel b')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { flamelensInjected?: number }).flamelensInjected)).toBeUndefined();
 });

@@ -1,7 +1,7 @@
 import { displayName, type FrameTree } from '@flamelens/core';
 import type { DiffColourOptions, PaletteName, ThemeName } from '@flamelens/renderer';
 import { useCallback, type CSSProperties } from 'react';
-import { FlameGraph, type FrameClickInfo } from './FlameGraph.tsx';
+import { FlameGraph, type FlameGraphProps, type FrameClickInfo } from './FlameGraph.tsx';
 import { buttonStyle, CHROME, rootStyle } from './styles.ts';
 
 export interface SandwichViewProps {
@@ -27,6 +27,8 @@ export interface SandwichViewProps {
   readonly palette?: PaletteName;
   readonly diff?: Partial<DiffColourOptions>;
   readonly sideNames?: readonly [string, string];
+  /** Formats the values in both halves' tooltips, as the host's main graph does (see FlameGraphProps). */
+  readonly formatValue?: FlameGraphProps['formatValue'];
   /** A click on a frame of either half (`half` says which). */
   readonly onFrameClick?: (info: FrameClickInfo, half: 'callers' | 'callees') => void;
   /** A half's tree is laid out and drawn (the host may then recycle the trees it replaced). */
@@ -54,7 +56,7 @@ export function SandwichView(p: SandwichViewProps) {
   const { onTreeShown } = p;
   const onCallersShown = useCallback((tree: FrameTree) => onTreeShown?.('callers', tree), [onTreeShown]);
   const onCalleesShown = useCallback((tree: FrameTree) => onTreeShown?.('callees', tree), [onTreeShown]);
-  const common = { theme, palette: p.palette, diff: p.diff, sideNames: p.sideNames, toolbar: false, height: p.height, maxHeight: p.maxHeight ?? 300 };
+  const common = { theme, palette: p.palette, diff: p.diff, sideNames: p.sideNames, formatValue: p.formatValue, toolbar: false, height: p.height, maxHeight: p.maxHeight ?? 300 };
   const refining = p.sandwich?.exact === false;
   return (
     <section aria-label={`Sandwich of ${displayName(p.name)}`} data-testid="sandwich-view" data-function={p.name} style={{ ...rootStyle(c), ...p.style }} className={p.className}>

@@ -1,22 +1,31 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { isDiffTree, type FrameTree } from '@flamelens/core';
-import { FlameGraph } from '@flamelens/react';
+import { diffFunctionTable, functionTable, isDiffTree, type FrameTree, type FunctionTable as Table, type Transform } from '@flamelens/core';
+import { FlameGraph, FunctionTable, SandwichView, TransformBar, transformForAction, useProfileView, useSandwich, type FrameAction, type FrameActionInfo } from '@flamelens/react';
+import { panelParser, useTreeHandle } from '../analysis/panel-parser.ts';
 import type { PanelOptions, ViewOrientation } from '../options.ts';
 import { DiffLegend } from './DiffLegend.tsx';
-import { FunctionTable } from './FunctionTable.tsx';
 import { graphSettings } from './graph-settings.ts';
-import { useGraphHeight } from './use-graph-height.ts';
+import { useBoxHeight, useFillHeight } from './use-fill-height.ts';
 import type { ViewTheme } from './view-theme.ts';
 
 /** Diff legend line height in CSS px. */
 const LEGEND_PX = 22;
+/** First guess of the transform bar's height (one line), corrected before the first paint. */
+const BAR_GUESS_PX = 30;
+/** First guess of the table's filter bar, corrected before the first paint. */
+const TABLE_CHROME_GUESS_PX = 34;
 /** Below this panel width the table goes under the graph instead of beside it. */
 const SIDE_BY_SIDE_MIN_PX = 800;
 /** Below this height (stacked layout) there is no room for a table. */
 const STACKED_TABLE_MIN_PX = 320;
 /** Share of the width (side by side) or height (stacked) the flame graph gets when the table is shown. */
 const GRAPH_SHARE = 0.62;
+/** Side by side, a diff's table gets half the width: its baseline, comparison and two Δ columns need it. */
+const DIFF_GRAPH_SHARE = 0.5;
+/** Share of the graph's box the flame graph keeps while a sandwich is open under it. */
+const GRAPH_SHARE_WITH_SANDWICH = 0.45;
 const SIDE_NAMES = ['Baseline', 'Comparison'] as const;
+const NO_TRANSFORMS: readonly Transform[] = [];
 
 export interface FlameViewProps {
   readonly tree: FrameTree;
@@ -28,65 +37,162 @@ export interface FlameViewProps {
 }
 
 /**
- * A converted tree in the panel's box: `<FlameGraph>` (toolbar, breadcrumbs, graph, tooltip, keyboard)
- * sized to fill its share of the panel, the diff legend for diff trees, and the top-functions table
- * beside the graph on wide panels or under it on narrow ones.
+ * A converted tree in the panel's box: the transform bar (inverted view, runtime presets, merge
+ * recursion, a regex filter, the applied transforms as removable chips), `<FlameGraph>` (toolbar,
+ * breadcrumbs, graph, tooltip, keyboard, and a context menu that focuses, hides or drops a function or
+ * opens its sandwich) sized to fill its share of the panel, the diff legend for diff trees, and the
+ * function table beside the graph on wide panels or under it on narrow ones. A table row highlights its
+ * function in the graph and opens its sandwich under the graph.
+ *
+ * Transforms, the inverted view and sandwiches are computed in the page's analysis worker
+ * (`panel-parser.ts`); until a transformed view lands, the panel's own tree stays on screen. They are
+ * the viewer's, kept across dashboard refreshes, not saved with the dashboard.
  */
 export function FlameView({ tree, options, tokens, formatValue, width, height }: FlameViewProps) {
   const settings = useMemo(() => graphSettings(options, tree, tokens.mode), [options, tree, tokens.mode]);
   const view = useViewFromOption(options.view);
   const [search, setSearch] = useState('');
-  const onPick = useCallback((name: string) => setSearch((current) => (current === name ? '' : name)), []);
+  const [transforms, setTransforms] = useState<readonly Transform[]>(NO_TRANSFORMS);
+  const [inverted, setInverted] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  const parser = panelParser();
+  const handle = useTreeHandle(parser, tree);
+  const spec = useMemo(() => ({ transforms, inverted }), [transforms, inverted]);
+  const plain = transforms.length === 0 && !inverted;
+  const analysed = useProfileView(parser, plain ? null : handle, spec);
+  const sandwich = useSandwich(parser, chosen ? handle : null, spec, chosen);
+  // Until the first view of a transform lands, the panel's own tree stays on screen (never a blank graph).
+  const shown = plain ? tree : (analysed.tree ?? tree);
+  const { table, tablesTree } = useTable(tree, plain, analysed.functions, analysed.functionsOf);
+  const selectedNameId = useMemo(() => (chosen && table && tablesTree ? nameIdOf(tablesTree, table, chosen) : null), [chosen, table, tablesTree]);
+
+  const onFrameAction = useCallback((action: FrameAction, info: FrameActionInfo) => {
+    if (action === 'show-sandwich') return setChosen(info.name);
+    const t = transformForAction(action, info);
+    if (t) setTransforms((current) => [...current, t]);
+  }, []);
+  const onSelect = useCallback((_id: number, name: string) => setChosen((current) => (current === name ? null : name)), []);
+  const formatCell = useCallback((value: number) => formatValue(value), [formatValue]);
 
   const legend = isDiffTree(tree) ? LEGEND_PX : 0;
-  const bodyHeight = Math.max(0, height - legend);
+  const bar = useRef<HTMLDivElement>(null);
+  const barHeight = useBoxHeight(bar, options.showToolbar ? BAR_GUESS_PX : 0);
+  const bodyHeight = Math.max(0, Math.floor(height - legend - barHeight));
   const sideBySide = options.showTable && width >= SIDE_BY_SIDE_MIN_PX;
   const stacked = options.showTable && !sideBySide && bodyHeight >= STACKED_TABLE_MIN_PX;
-  const graphWidth = sideBySide ? Math.floor(width * GRAPH_SHARE) : width;
-  const graphHeight = stacked ? Math.floor(bodyHeight * GRAPH_SHARE) : bodyHeight;
+  const diff = isDiffTree(tree);
+  const columnWidth = sideBySide ? Math.floor(width * (diff ? DIFF_GRAPH_SHARE : GRAPH_SHARE)) : width;
+  const columnHeight = stacked ? Math.floor(bodyHeight * GRAPH_SHARE) : bodyHeight;
+  const graphHeight = chosen ? Math.floor(columnHeight * GRAPH_SHARE_WITH_SANDWICH) : columnHeight;
+  const sandwichHeight = columnHeight - graphHeight;
   const box = useRef<HTMLDivElement>(null);
-  const areaHeight = useGraphHeight(box, graphHeight);
+  const areaHeight = useFillHeight(box, graphHeight);
+  const tableBox = useRef<HTMLDivElement>(null);
+  const tableHeight = sideBySide ? bodyHeight : bodyHeight - columnHeight;
+  const gridHeight = useFillHeight(tableBox, tableHeight, TABLE_CHROME_GUESS_PX, 0);
 
   return (
-    <div style={{ width, height, display: 'flex', flexDirection: 'column', color: tokens.text }}>
+    <div style={{ width, height, display: 'flex', flexDirection: 'column', color: tokens.text, fontFamily: tokens.fontFamily }}>
       {legend > 0 && <DiffLegend diff={settings.diff} theme={settings.theme} tokens={tokens} formatValue={formatValue} />}
-      <div style={{ display: 'flex', flexDirection: sideBySide ? 'row' : 'column', flex: 1, minHeight: 0 }}>
-        <div ref={box} style={{ width: graphWidth, height: graphHeight, overflow: 'hidden', flex: 'none' }}>
-          <FlameGraph
-            profile={tree}
-            view={view.value}
-            onViewChange={view.set}
-            search={search}
-            onSearchChange={setSearch}
+      <div ref={bar} style={{ flex: 'none' }}>
+        {options.showToolbar && (
+          <TransformBar
+            transforms={transforms}
+            {...(analysed.pending || plain ? {} : { applied: analysed.applied })}
+            onChange={setTransforms}
+            inverted={inverted}
+            onInvertedChange={setInverted}
+            pending={!plain && analysed.pending}
+            refining={!plain && analysed.pending && !analysed.exact}
+            error={plain ? null : (analysed.error?.message ?? null)}
             theme={settings.theme}
-            palette={settings.palette}
-            diff={settings.diff}
-            widthMode={settings.widthMode}
-            toolbar={settings.toolbar}
-            // the panel draws its own legend above the graph and takes diff options from the panel editor
-            diffLegend={false}
-            diffOptions={false}
-            sideNames={SIDE_NAMES}
-            formatValue={formatValue}
-            height={areaHeight}
-            style={{ fontFamily: tokens.fontFamily }}
+            style={{ fontFamily: tokens.fontFamily, background: 'transparent' }}
           />
+        )}
+      </div>
+      <div style={{ display: 'flex', flexDirection: sideBySide ? 'row' : 'column', flex: 1, minHeight: 0 }}>
+        <div style={{ width: columnWidth, height: columnHeight, flex: 'none', display: 'flex', flexDirection: 'column' }}>
+          <div ref={box} style={{ height: graphHeight, overflow: 'hidden', flex: 'none' }}>
+            <FlameGraph
+              profile={shown}
+              view={view.value}
+              onViewChange={view.set}
+              search={search}
+              onSearchChange={setSearch}
+              highlightName={chosen}
+              onFrameAction={onFrameAction}
+              onTreeShown={analysed.treeShown}
+              theme={settings.theme}
+              palette={settings.palette}
+              diff={settings.diff}
+              widthMode={settings.widthMode}
+              toolbar={settings.toolbar}
+              // the panel draws its own legend above the graph and takes diff options from the panel editor
+              diffLegend={false}
+              diffOptions={false}
+              sideNames={SIDE_NAMES}
+              formatValue={formatValue}
+              height={areaHeight}
+              style={{ fontFamily: tokens.fontFamily }}
+            />
+          </div>
+          {chosen && (
+            <div style={{ height: sandwichHeight, overflow: 'auto', flex: 'none' }} data-testid="flamelens-sandwich">
+              <SandwichView
+                name={chosen}
+                sandwich={sandwich.sandwich}
+                pending={sandwich.pending}
+                error={sandwich.error?.message ?? null}
+                theme={settings.theme}
+                palette={settings.palette}
+                diff={settings.diff}
+                sideNames={SIDE_NAMES}
+                formatValue={formatValue}
+                // the header and the two half labels take about 80 px; each half gets half the rest
+                maxHeight={Math.max(54, Math.floor((sandwichHeight - 80) / 2))}
+                onClose={() => setChosen(null)}
+                onTreeShown={sandwich.treeShown}
+                style={{ fontFamily: tokens.fontFamily, background: 'transparent' }}
+              />
+            </div>
+          )}
         </div>
         {(sideBySide || stacked) && (
-          <FunctionTable
-            tree={tree}
-            width={sideBySide ? width - graphWidth : width}
-            height={sideBySide ? bodyHeight : bodyHeight - graphHeight}
-            theme={tokens}
-            formatValue={formatValue}
-            metric={settings.diff}
-            picked={search}
-            onPick={onPick}
-          />
+          <div ref={tableBox} style={{ width: sideBySide ? width - columnWidth : width, height: tableHeight, overflow: 'hidden', flex: 'none' }} data-testid="flamelens-table">
+            <FunctionTable
+              table={table}
+              names={tablesTree?.names ?? null}
+              unit={tablesTree?.unit ?? ''}
+              formatValue={formatCell}
+              stale={tablesTree !== shown}
+              theme={settings.theme}
+              height={gridHeight}
+              selectedNameId={selectedNameId}
+              onSelect={onSelect}
+              {...(diff ? { sideNames: SIDE_NAMES, defaultSort: { by: 'delta' as const }, diffMetric: settings.diff.metric } : {})}
+              style={{ fontFamily: tokens.fontFamily, background: 'transparent', padding: sideBySide ? '0 0 0 8px' : 0, boxSizing: 'border-box' }}
+            />
+          </div>
         )}
       </div>
     </div>
   );
+}
+
+/**
+ * The table shown: the panel's own (computed here, no worker needed) without transforms; with them, the
+ * last exact view's tables from the worker (the panel's own until the first one lands).
+ */
+function useTable(tree: FrameTree, plain: boolean, functions: readonly Table[], functionsOf: FrameTree | null) {
+  const own = useMemo(() => (isDiffTree(tree) ? diffFunctionTable(tree) : functionTable(tree)), [tree]);
+  if (plain || functionsOf === null) return { table: own, tablesTree: tree };
+  return { table: functions[functionsOf.sampleTypeIndex] ?? functions[0] ?? null, tablesTree: functionsOf };
+}
+
+function nameIdOf(tree: FrameTree, table: Table, name: string): number | null {
+  for (let r = 0; r < table.nameId.length; r++) if (tree.names.get(table.nameId[r]!) === name) return table.nameId[r]!;
+  return null;
 }
 
 /** The orientation shown: the panel option, switched locally by the toolbar until the option changes. */

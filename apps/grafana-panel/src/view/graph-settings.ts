@@ -31,12 +31,3 @@ export function describeChange(change: number, diff: Pick<DiffColourOptions, 'me
   if (diff.metric === 'relative-change') return `${Number((change * 100).toFixed(1))}% share`;
   return formatValue(change);
 }
-
-/** A change in a table cell, signed and short: +1.2 pp, -25%, +1.20 s (a relative change from nothing is "new"). */
-export function formatChange(change: number, diff: Pick<DiffColourOptions, 'metric'>, formatValue: (v: number) => string): string {
-  const sign = change > 0 ? '+' : change < 0 ? '-' : '';
-  const size = Math.abs(change);
-  if (diff.metric === 'normalized-delta') return `${sign}${Number(size.toPrecision(3))} pp`;
-  if (diff.metric === 'relative-change') return size === Infinity ? 'new' : `${sign}${Number((size * 100).toPrecision(3))}%`;
-  return `${sign}${formatValue(size)}`;
-}

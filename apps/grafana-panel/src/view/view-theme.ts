@@ -1,7 +1,7 @@
 import type { GrafanaTheme2 } from '@grafana/data';
 
 /**
- * The colours and font of the panel's own DOM parts (diff legend, top-functions table, messages), taken
+ * The colours and font of the panel's own DOM parts (diff legend, messages), taken
  * from Grafana's theme; the flame graph itself follows the theme's mode (`light` / `dark`).
  */
 export interface ViewTheme {
@@ -10,8 +10,6 @@ export interface ViewTheme {
   readonly text: string;
   readonly secondaryText: string;
   readonly border: string;
-  /** Background of the table row whose function is being searched for. */
-  readonly selected: string;
   readonly error: string;
   readonly fontFamily: string;
 }
@@ -24,7 +22,6 @@ export function viewTheme(theme: GrafanaTheme2): ViewTheme {
     text: theme.colors.text.primary,
     secondaryText: theme.colors.text.secondary,
     border: theme.colors.border.weak,
-    selected: theme.colors.action.selected,
     error: theme.colors.error.text,
     fontFamily: theme.typography.fontFamily,
   };
