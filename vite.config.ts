@@ -44,6 +44,8 @@ export default defineConfig({
           // refuses; transformed by Vite, the interop works (the Grafana panel's unit tests need it)
           server: { deps: { inline: ['@grafana/data'] } },
         },
+        // Grafana shares @grafana/runtime with plugins at run time; it is not installed here (see the stub)
+        resolve: { alias: { '@grafana/runtime': path.resolve(import.meta.dirname, 'apps/grafana-panel/test/support/grafana-runtime.ts') } },
       },
       {
         // Pre-bundled up front so Vite never re-optimizes (and reloads the page) in the middle of a run.

@@ -23,7 +23,7 @@ export function FlamePanel(props: PanelProps<PanelOptions>) {
   );
 }
 
-function PanelBody({ data, options: saved, width, height, tokens }: PanelProps<PanelOptions> & { readonly tokens: ViewTheme }) {
+function PanelBody({ id, data, options: saved, width, height, tokens }: PanelProps<PanelOptions> & { readonly tokens: ViewTheme }) {
   const options = useMemo(() => ({ ...DEFAULT_OPTIONS, ...saved }), [saved]);
   const frame = useMemo(() => pickNestedSetFrame((data.series ?? []).filter(isFrameLike)), [data.series]);
   const state = useFrameTree(frame);
@@ -42,7 +42,7 @@ function PanelBody({ data, options: saved, width, height, tokens }: PanelProps<P
   }
   if (state.status === 'error') return message('This frame cannot be drawn as a flame graph', state.error.message, 'error');
   if (state.status !== 'ready') return message(state.status === 'converting' ? `Reading ${state.rows.toLocaleString('en-US')} rows…` : 'No data');
-  return <FlameView tree={state.tree} options={options} tokens={tokens} formatValue={formatValue} width={width} height={height} />;
+  return <FlameView panelId={id} tree={state.tree} options={options} tokens={tokens} formatValue={formatValue} width={width} height={height} />;
 }
 
 /** Values in the unit and decimals of the value field's config (Grafana's own formatters: ns → "1.50 s"). */

@@ -34,10 +34,20 @@ test.beforeAll(async ({ browser }, info) => {
 
 test.afterAll(async () => page?.close());
 
-test.afterEach(() => {
+test.afterEach(async () => {
+  // the panels' view state lives in the URL: a test that failed half way leaves none to the next
+  await navigate(page, '');
   const seen = errors.splice(0);
   expect(seen, 'console errors').toEqual([]);
 });
+
+/** Opens `search` in place through Grafana's own locationService, as its router does (back/forward, a link). */
+async function navigate(page: Page, search: string) {
+  await page.evaluate(async (s) => {
+    const system = (window as unknown as { System: { import(id: string): Promise<{ locationService: { replace(path: string): void } }> } }).System;
+    (await system.import('@grafana/runtime')).locationService.replace(`/${s}`);
+  }, search);
+}
 
 /** The x of a bar named `name` in `row`, found by hovering along the row (as a person would). */
 async function findBar(page: Page, row: number, name: string): Promise<number> {
@@ -209,6 +219,43 @@ test.describe('the corpus nested-set frame', () => {
     expect(await hoverTooltip(page, 300, rowY(0))).toBe(rootTip);
     await page.getByTestId('invert-toggle').click();
     await expect.poll(() => tooltipAt(page, 2, rowY(1))).toMatch(new RegExp(`^${escape(firstChild)}Total`));
+  });
+
+  test('the view lives in the dashboard’s URL: the panel opened again on the link shows it; each panel reads only its own', async () => {
+    await page.getByTestId('transform-add').click();
+    await page.locator('[data-preset="go-runtime"]').click();
+    await page.getByTestId('invert-toggle').click();
+    await expect(page.getByTestId('invert-toggle')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('transform-chip')).toHaveAttribute('data-matched', /^[1-9]/);
+    await tableRow(page, 1).click();
+    const name = (await tableRow(page, 1).locator('[role=gridcell]').first().textContent())!;
+    await expect(page.getByTestId('sandwich-view')).toHaveAttribute('data-function', name);
+    const query = new URL(page.url()).searchParams;
+    expect(query.get('flamelens-1-tx')).toBe('h:p:go-runtime');
+    expect(query.get('flamelens-1-inv')).toBe('1');
+    expect(query.get('flamelens-1-sw')).toBe(name);
+
+    // the dashboard opened again on that link (a fresh panel)
+    await show(page, { frames: [frame], width: 1000, height: 500, theme: 'dark' });
+    await expect(page.getByTestId('transform-chip')).toHaveCount(1);
+    await expect(page.getByTestId('transform-chip')).toContainText('Hide Go runtime');
+    await expect(page.getByTestId('invert-toggle')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('sandwich-view')).toHaveAttribute('data-function', name);
+    await expect(graph(page).first().getByTestId('flame-area')).toHaveAttribute('data-highlight', name);
+
+    // a link edited by hand: what cannot be read is said, the rest applies, the profile stays drawn
+    await navigate(page, `?flamelens-1-tx=zz%3Anonsense&flamelens-1-sw=${encodeURIComponent(name)}`);
+    await expect(page.getByTestId('transform-bar')).toContainText("The link's transforms could not be read");
+    await expect(page.getByTestId('transform-chip')).toHaveCount(0);
+    await expect(page.getByTestId('invert-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('sandwich-view')).toHaveAttribute('data-function', name);
+
+    // another panel's parameters leave this one as it is
+    await navigate(page, '?flamelens-2-inv=1&flamelens-2-tx=r');
+    await expect(page.getByTestId('sandwich-view')).toHaveCount(0);
+    await expect(page.getByTestId('invert-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('transform-chip')).toHaveCount(0);
+    expect(await hoverTooltip(page, 2, rowY(1))).toMatch(new RegExp(`^${escape(firstChild)}Total`));
   });
 
   test('follows a switch to the light theme', async () => {

@@ -6,6 +6,7 @@ import type { PanelOptions, ViewOrientation } from '../options.ts';
 import { DiffLegend } from './DiffLegend.tsx';
 import { graphSettings } from './graph-settings.ts';
 import { useBoxHeight, useFillHeight } from './use-fill-height.ts';
+import { useViewState } from './use-view-state.ts';
 import type { ViewTheme } from './view-theme.ts';
 
 /** Diff legend line height in CSS px. */
@@ -25,9 +26,10 @@ const DIFF_GRAPH_SHARE = 0.5;
 /** Share of the graph's box the flame graph keeps while a sandwich is open under it. */
 const GRAPH_SHARE_WITH_SANDWICH = 0.45;
 const SIDE_NAMES = ['Baseline', 'Comparison'] as const;
-const NO_TRANSFORMS: readonly Transform[] = [];
 
 export interface FlameViewProps {
+  /** Grafana's panel id: names the panel's parameters in the dashboard's URL. */
+  readonly panelId: number;
   readonly tree: FrameTree;
   readonly options: PanelOptions;
   readonly tokens: ViewTheme;
@@ -46,15 +48,16 @@ export interface FlameViewProps {
  *
  * Transforms, the inverted view and sandwiches are computed in the page's analysis worker
  * (`panel-parser.ts`); until a transformed view lands, the panel's own tree stays on screen. They are
- * the viewer's, kept across dashboard refreshes, not saved with the dashboard.
+ * the viewer's, kept in the dashboard's URL (`use-view-state.ts`): a shared link shows the same, and a
+ * dashboard refresh keeps them. They are not saved with the dashboard.
  */
-export function FlameView({ tree, options, tokens, formatValue, width, height }: FlameViewProps) {
+export function FlameView({ panelId, tree, options, tokens, formatValue, width, height }: FlameViewProps) {
   const settings = useMemo(() => graphSettings(options, tree, tokens.mode), [options, tree, tokens.mode]);
   const view = useViewFromOption(options.view);
   const [search, setSearch] = useState('');
-  const [transforms, setTransforms] = useState<readonly Transform[]>(NO_TRANSFORMS);
-  const [inverted, setInverted] = useState(false);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const url = useViewState(panelId);
+  const { transforms, inverted, sandwich: chosen } = url.state;
+  const { set } = url;
 
   const parser = panelParser();
   const handle = useTreeHandle(parser, tree);
@@ -67,12 +70,16 @@ export function FlameView({ tree, options, tokens, formatValue, width, height }:
   const { table, tablesTree } = useTable(tree, plain, analysed.functions, analysed.functionsOf);
   const selectedNameId = useMemo(() => (chosen && table && tablesTree ? nameIdOf(tablesTree, table, chosen) : null), [chosen, table, tablesTree]);
 
-  const onFrameAction = useCallback((action: FrameAction, info: FrameActionInfo) => {
-    if (action === 'show-sandwich') return setChosen(info.name);
-    const t = transformForAction(action, info);
-    if (t) setTransforms((current) => [...current, t]);
-  }, []);
-  const onSelect = useCallback((_id: number, name: string) => setChosen((current) => (current === name ? null : name)), []);
+  const setTransforms = useCallback((next: readonly Transform[]) => set({ transforms: next }), [set]);
+  const onFrameAction = useCallback(
+    (action: FrameAction, info: FrameActionInfo) => {
+      if (action === 'show-sandwich') return set({ sandwich: info.name });
+      const t = transformForAction(action, info);
+      if (t) set({ transforms: [...transforms, t] });
+    },
+    [set, transforms],
+  );
+  const onSelect = useCallback((_id: number, name: string) => set({ sandwich: chosen === name ? null : name }), [set, chosen]);
   const formatCell = useCallback((value: number) => formatValue(value), [formatValue]);
 
   const legend = isDiffTree(tree) ? LEGEND_PX : 0;
@@ -102,10 +109,10 @@ export function FlameView({ tree, options, tokens, formatValue, width, height }:
             {...(analysed.pending || plain ? {} : { applied: analysed.applied })}
             onChange={setTransforms}
             inverted={inverted}
-            onInvertedChange={setInverted}
+            onInvertedChange={(on) => set({ inverted: on })}
             pending={!plain && analysed.pending}
             refining={!plain && analysed.pending && !analysed.exact}
-            error={plain ? null : (analysed.error?.message ?? null)}
+            error={url.error ?? (plain ? null : (analysed.error?.message ?? null))}
             theme={settings.theme}
             style={{ fontFamily: tokens.fontFamily, background: 'transparent' }}
           />
@@ -151,7 +158,7 @@ export function FlameView({ tree, options, tokens, formatValue, width, height }:
                 formatValue={formatValue}
                 // the header and the two half labels take about 80 px; each half gets half the rest
                 maxHeight={Math.max(54, Math.floor((sandwichHeight - 80) / 2))}
-                onClose={() => setChosen(null)}
+                onClose={() => set({ sandwich: null })}
                 onTreeShown={sandwich.treeShown}
                 style={{ fontFamily: tokens.fontFamily, background: 'transparent' }}
               />
