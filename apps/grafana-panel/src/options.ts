@@ -13,7 +13,7 @@ export interface PanelOptions {
   /** The orientation the panel opens with (the toolbar can switch it while viewing). */
   readonly view: ViewOrientation;
   readonly palette: Palette;
-  /** The flame graph's toolbar: view switch, back/forward/reset, search box. */
+  /** The transform bar and the flame graph's toolbar (view switch, back/forward/reset, search box). */
   readonly showToolbar: boolean;
   readonly showTable: boolean;
   readonly diffMetric: DiffMetric;
@@ -90,11 +90,17 @@ export function buildOptions(builder: PanelOptionsEditorBuilder<PanelOptions>): 
     .addBooleanSwitch({
       path: 'showToolbar',
       name: 'Toolbar',
-      description: 'Orientation switch, back/forward/reset and the search box above the graph.',
+      description: 'Above the graph: the transform bar (inverted view, runtime presets, applied transforms), the orientation switch, back/forward/reset and the search box.',
       category: flame,
       defaultValue: DEFAULT_OPTIONS.showToolbar,
     })
-    .addBooleanSwitch({ path: 'showTable', name: 'Top functions table', category: flame, defaultValue: DEFAULT_OPTIONS.showTable })
+    .addBooleanSwitch({
+      path: 'showTable',
+      name: 'Function table',
+      description: 'Every function with self and total, sortable and filterable; a row opens its sandwich.',
+      category: flame,
+      defaultValue: DEFAULT_OPTIONS.showTable,
+    })
     .addRadio({
       path: 'diffMetric',
       name: 'Colour by change in',
