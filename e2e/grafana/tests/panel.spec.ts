@@ -258,6 +258,40 @@ test.describe('the corpus nested-set frame', () => {
     expect(await hoverTooltip(page, 2, rowY(1))).toMatch(new RegExp(`^${escape(firstChild)}Total`));
   });
 
+  test('a dashboard refresh with a transform and a sandwich open: the graph, table and sandwich never flash the untransformed profile', async () => {
+    const whole = await functionCount(page);
+    await page.getByTestId('transform-add').click();
+    await page.locator('[data-preset="go-runtime"]').click();
+    await expect.poll(() => functionCount(page)).toBeLessThan(whole);
+    await tableRow(page, 1).click();
+    await expect(page.getByTestId('sandwich-callers').locator('canvas')).toHaveAttribute('data-draws', /^[1-9]/);
+    // record every function count the table shows, and whether the sandwich's halves ever go away
+    await page.evaluate(() => {
+      const w = window as unknown as { counts: string[]; halvesGone: boolean };
+      w.counts = [document.querySelector('[data-testid=function-count]')!.textContent!];
+      w.halvesGone = false;
+      new MutationObserver(() => {
+        const count = document.querySelector('[data-testid=function-count]')?.textContent;
+        if (count && w.counts.at(-1) !== count) w.counts.push(count);
+        w.halvesGone ||= document.querySelector('[data-testid=sandwich-callers]') === null;
+      }).observe(document.getElementById('panel')!, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const hidden = await functionCount(page);
+    for (let refresh = 0; refresh < 3; refresh++) {
+      // the same query answered again: new frames, a new tree, a new handle in the worker
+      await show(page, {}, 'update');
+      await expect(page.getByTestId('transform-bar')).not.toContainText(/applying|refining/);
+      await expect(page.getByTestId('sandwich-view')).not.toContainText(/computing/);
+    }
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { counts: string[]; halvesGone: boolean };
+      return { counts: w.counts, halvesGone: w.halvesGone };
+    });
+    expect(seen.counts.every((c) => c === `${hidden.toLocaleString('en-US')} functions`)).toBe(true);
+    expect(seen.halvesGone).toBe(false);
+    await expect(page.getByTestId('transform-chip')).toHaveAttribute('data-matched', /^[1-9]/);
+  });
+
   test('follows a switch to the light theme', async () => {
     const x = (await canvasWidth(page)) * 0.9;
     const dark = await graphBackground(page);

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { diffFunctionTable, functionTable, isDiffTree, type FrameTree, type FunctionTable as Table, type Transform } from '@flamelens/core';
+import { diffFunctionTable, functionTable, isDiffTree, viewKey, type AppliedTransform, type FrameTree, type FunctionTable as Table, type Transform } from '@flamelens/core';
 import { FlameGraph, FunctionTable, SandwichView, TransformBar, transformForAction, useProfileView, useSandwich, type FrameAction, type FrameActionInfo } from '@flamelens/react';
 import { panelParser, useTreeHandle } from '../analysis/panel-parser.ts';
 import type { PanelOptions, ViewOrientation } from '../options.ts';
@@ -64,10 +64,21 @@ export function FlameView({ panelId, tree, options, tokens, formatValue, width, 
   const spec = useMemo(() => ({ transforms, inverted }), [transforms, inverted]);
   const plain = transforms.length === 0 && !inverted;
   const analysed = useProfileView(parser, plain ? null : handle, spec);
-  const sandwich = useSandwich(parser, chosen ? handle : null, spec, chosen);
+  // The panel's trees are small: the sandwich's halves are left to the garbage collector rather than
+  // recycled, so a refresh can keep them on screen (below) without their memory being handed back.
+  const sandwich = useSandwich(parser, chosen ? handle : null, spec, chosen, { recycle: false });
+  // A dashboard refresh replaces the tree, and with it the handle: the view and the sandwich of the
+  // previous data stay on screen until the new data's land, instead of flashing the whole profile.
+  const key = plain ? null : viewKey(spec);
+  const landed = useMemo(
+    () => (analysed.tree ? { tree: analysed.tree, functions: analysed.functions, functionsOf: analysed.functionsOf, applied: analysed.applied } : null),
+    [analysed.tree, analysed.functions, analysed.functionsOf, analysed.applied],
+  );
+  const held = useHeld<LandedView>(landed, key, analysed.error !== null);
+  const halves = useHeld(sandwich.sandwich, chosen ? JSON.stringify([viewKey(spec), chosen]) : null, sandwich.error !== null);
   // Until the first view of a transform lands, the panel's own tree stays on screen (never a blank graph).
-  const shown = plain ? tree : (analysed.tree ?? tree);
-  const { table, tablesTree } = useTable(tree, plain, analysed.functions, analysed.functionsOf);
+  const shown = plain ? tree : (held?.tree ?? tree);
+  const { table, tablesTree } = useTable(tree, plain, held?.functions ?? NO_TABLES, held?.functionsOf ?? null);
   const selectedNameId = useMemo(() => (chosen && table && tablesTree ? nameIdOf(tablesTree, table, chosen) : null), [chosen, table, tablesTree]);
 
   const setTransforms = useCallback((next: readonly Transform[]) => set({ transforms: next }), [set]);
@@ -106,7 +117,7 @@ export function FlameView({ panelId, tree, options, tokens, formatValue, width, 
         {options.showToolbar && (
           <TransformBar
             transforms={transforms}
-            {...(analysed.pending || plain ? {} : { applied: analysed.applied })}
+            {...(analysed.pending || plain || !held ? {} : { applied: held.applied })}
             onChange={setTransforms}
             inverted={inverted}
             onInvertedChange={(on) => set({ inverted: on })}
@@ -148,7 +159,7 @@ export function FlameView({ panelId, tree, options, tokens, formatValue, width, 
             <div style={{ height: sandwichHeight, overflow: 'auto', flex: 'none' }} data-testid="flamelens-sandwich">
               <SandwichView
                 name={chosen}
-                sandwich={sandwich.sandwich}
+                sandwich={halves}
                 pending={sandwich.pending}
                 error={sandwich.error?.message ?? null}
                 theme={settings.theme}
@@ -185,6 +196,32 @@ export function FlameView({ panelId, tree, options, tokens, formatValue, width, 
       </div>
     </div>
   );
+}
+
+interface LandedView {
+  readonly tree: FrameTree;
+  readonly functions: readonly Table[];
+  readonly functionsOf: FrameTree | null;
+  readonly applied: readonly AppliedTransform[];
+}
+
+const NO_TABLES: readonly Table[] = [];
+
+/**
+ * `value` while there is one; while there is none (a new tree's answer is on its way), the last value
+ * given under the same `key`, unless the new answer failed. A null key (nothing asked) forgets it.
+ */
+function useHeld<T>(value: T | null, key: string | null, failed: boolean): T | null {
+  const last = useRef<{ key: string; value: T } | null>(null);
+  if (key === null) {
+    last.current = null;
+    return value;
+  }
+  if (value !== null) {
+    last.current = { key, value };
+    return value;
+  }
+  return !failed && last.current?.key === key ? last.current.value : null;
 }
 
 /**
