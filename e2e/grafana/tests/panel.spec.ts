@@ -395,6 +395,34 @@ test.describe('frames it cannot draw give a sentence, never a blank panel', () =
   }
 });
 
+test('where the page refuses workers (a Content-Security-Policy), transforms and sandwiches are computed on the page', async ({ browser }, info) => {
+  const refused = await browser.newPage({ baseURL: info.project.use.baseURL!, viewport: { width: 1280, height: 800 } });
+  const seen: string[] = [];
+  refused.on('pageerror', (error) => seen.push(String(error)));
+  await refused.addInitScript(() => {
+    window.Worker = class {
+      constructor() {
+        throw new DOMException("Refused to create a worker: it violates the document's Content Security Policy.", 'SecurityError');
+      }
+    } as unknown as typeof Worker;
+  });
+  try {
+    await refused.goto('/');
+    await expect(refused.locator('#status')).toHaveText('ready', { timeout: 60_000 });
+    await refused.evaluate(() => window.flamelensHost.load());
+    await show(refused, { frames: [corpusFrame()], width: 1000, height: 500 });
+    await refused.getByTestId('transform-add').click();
+    await refused.locator('[data-preset="go-runtime"]').click();
+    await expect(refused.getByTestId('transform-chip')).toHaveAttribute('data-matched', /^[1-9]/);
+    await tableRow(refused, 1).click();
+    await expect(refused.getByTestId('sandwich-callees').locator('canvas')).toHaveAttribute('data-draws', /^[1-9]/);
+    await expect(refused.getByRole('alert')).toHaveCount(0);
+    expect(seen).toEqual([]);
+  } finally {
+    await refused.close();
+  }
+});
+
 test('frame names are text: markup in a label is shown, never run', async () => {
   const name = '<img src=x onerror="window.flamelensInjected=1"><b>bold</b>';
   const frame: FrameDto = {

@@ -8,17 +8,24 @@ import { ProfileParser, type ProfileHandle } from '@flamelens/core/client';
 import type { FrameTree } from '@flamelens/core';
 import { useEffect, useMemo } from 'react';
 import AnalysisWorker from '@flamelens/core/worker?worker&inline';
+import { workersAvailable } from '../frame/convert.ts';
 
-let shared: ProfileParser | null = null;
+let shared: { readonly parser: ProfileParser; readonly inProcess: boolean } | null = null;
 
-/** The one parser (and worker) every panel of the page shares. */
+/**
+ * The one parser (and worker) every panel of the page shares. Where workers cannot run — no Worker at
+ * all, or a Content-Security-Policy that refuses the panel's blob: and data: workers, found out when the
+ * conversion worker is started as a panel mounts — analyses run on this thread instead (the panel's
+ * frames are at most 2,000,000 rows, usually Pyroscope's 16,384): slower, but they work.
+ */
 export function panelParser(): ProfileParser {
-  shared ??= new ProfileParser({
-    // No Worker at all (a test DOM): computed on this thread. A worker the page's policy refuses fails its
-    // requests with the browser's reason, which the transform bar or the sandwich shows.
-    createWorker: typeof Worker === 'undefined' ? 'in-process' : () => new AnalysisWorker({ name: 'flamelens-grafana-analysis' }),
-  });
-  return shared;
+  const inProcess = !workersAvailable();
+  if (!shared || (inProcess && !shared.inProcess)) {
+    shared?.parser.dispose();
+    const createWorker = inProcess ? ('in-process' as const) : () => new AnalysisWorker({ name: 'flamelens-grafana-analysis' });
+    shared = { parser: new ProfileParser({ createWorker }), inProcess };
+  }
+  return shared.parser;
 }
 
 /**

@@ -72,6 +72,14 @@ export async function convertInWorker(columns: NestedSetColumns): Promise<Conver
 }
 
 /**
+ * False once a worker could not be started or died at once (a Content-Security-Policy without blob: and
+ * data: workers), or where there is no Worker at all: the panel then computes everything on this thread.
+ */
+export function workersAvailable(): boolean {
+  return !workerBroken && typeof Worker !== 'undefined';
+}
+
+/**
  * Starts the worker ahead of the first large frame (panels call it when they mount, so the worker's start
  * overlaps the query instead of delaying the first paint).
  */
