@@ -180,6 +180,27 @@ test.describe('the corpus nested-set frame', () => {
     await expect(main.getByTestId('flame-area')).not.toHaveAttribute('data-highlight');
   });
 
+  test('in a small panel a sandwich from the frame menu takes the graph’s place; closed, the graph is back as it was zoomed', async () => {
+    await show(page, { width: 560, height: 300 }, 'update');
+    const name = (await hoverTooltip(page, 300, rowY(1))).split(/Total/)[0]!;
+    await canvas(page).click({ position: { x: 300, y: rowY(1) } });
+    const main = graph(page).first();
+    await expect(main.getByTestId('flame-area')).toHaveAttribute('data-focus', name);
+    await canvas(page).click({ position: { x: 300, y: rowY(1) }, button: 'right' });
+    await page.getByTestId('frame-menu').locator('[data-action="show-sandwich"]').click();
+    const sandwich = page.getByTestId('sandwich-view');
+    await expect(sandwich).toHaveAttribute('data-function', name);
+    await expect(sandwich.getByTestId('sandwich-callees').locator('canvas')).toHaveAttribute('data-draws', /^[1-9]/);
+    await expect(main).toBeHidden();
+    const box = (await page.getByTestId('flamelens-sandwich').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(300 + (await page.locator('#panel').boundingBox())!.y);
+    await sandwich.getByTestId('sandwich-close').click();
+    await expect(main).toBeVisible();
+    await expect(main.getByTestId('flame-area')).toHaveAttribute('data-focus', name);
+    // the toolbar is in view: nothing was scrolled inside the graph's box
+    await expect(page.getByRole('toolbar', { name: 'Flame graph' })).toBeInViewport();
+  });
+
   test('transforms from a frame’s menu and the presets become chips, computed in the worker; removing them brings the profile back', async () => {
     const before = await functionCount(page);
     const rootTip = await hoverTooltip(page, 300, rowY(0));

@@ -25,6 +25,12 @@ const GRAPH_SHARE = 0.62;
 const DIFF_GRAPH_SHARE = 0.5;
 /** Share of the graph's box the flame graph keeps while a sandwich is open under it. */
 const GRAPH_SHARE_WITH_SANDWICH = 0.45;
+/**
+ * Below this box height the graph's toolbar, breadcrumbs and status line (wrapped on narrow panels) would
+ * leave its share no rows: an open sandwich takes the whole box, the graph staying mounted (its zoom kept)
+ * but out of sight until the sandwich is closed.
+ */
+const SPLIT_MIN_PX = 420;
 const SIDE_NAMES = ['Baseline', 'Comparison'] as const;
 
 export interface FlameViewProps {
@@ -102,7 +108,7 @@ export function FlameView({ panelId, tree, options, tokens, formatValue, width, 
   const diff = isDiffTree(tree);
   const columnWidth = sideBySide ? Math.floor(width * (diff ? DIFF_GRAPH_SHARE : GRAPH_SHARE)) : width;
   const columnHeight = stacked ? Math.floor(bodyHeight * GRAPH_SHARE) : bodyHeight;
-  const graphHeight = chosen ? Math.floor(columnHeight * GRAPH_SHARE_WITH_SANDWICH) : columnHeight;
+  const graphHeight = !chosen ? columnHeight : columnHeight >= SPLIT_MIN_PX ? Math.floor(columnHeight * GRAPH_SHARE_WITH_SANDWICH) : 0;
   const sandwichHeight = columnHeight - graphHeight;
   const box = useRef<HTMLDivElement>(null);
   const areaHeight = useFillHeight(box, graphHeight);
@@ -131,7 +137,7 @@ export function FlameView({ panelId, tree, options, tokens, formatValue, width, 
       </div>
       <div style={{ display: 'flex', flexDirection: sideBySide ? 'row' : 'column', flex: 1, minHeight: 0 }}>
         <div style={{ width: columnWidth, height: columnHeight, flex: 'none', display: 'flex', flexDirection: 'column' }}>
-          <div ref={box} style={{ height: graphHeight, overflow: 'hidden', flex: 'none' }}>
+          <div ref={box} style={{ height: graphHeight, overflow: 'hidden', flex: 'none', visibility: graphHeight > 0 ? undefined : 'hidden' }}>
             <FlameGraph
               profile={shown}
               view={view.value}
