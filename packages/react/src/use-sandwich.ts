@@ -43,7 +43,9 @@ export function useSandwich(parser: ProfileParser | null, handle: ProfileHandle 
   latestSpec.current = spec;
   const preview = options.preview ?? true;
   const recycle = options.recycle ?? true;
-  const key = JSON.stringify([spec.transforms, !!spec.inverted]);
+  // the worker reads a sandwich from the view's transforms only (not its inversion): toggling the
+  // inverted view leaves the sandwich as it is
+  const key = JSON.stringify(spec.transforms);
   /** The profile the state is about: another profile's sandwich is never shown for this one. */
   const stateOf = useRef<{ parser: ProfileParser | null; handle: ProfileHandle | null }>({ parser: null, handle: null });
   /** The sandwich in the state, and the parser it came from. */

@@ -134,7 +134,7 @@ export class ProfileParser {
     return this.analysis.functionTables(handle, spec, request);
   }
 
-  /** Callers and callees of the function `name` in a view. */
+  /** Callers and callees of the function `name` in a view (its transforms; an inverted view's sandwich is the upright one). */
   sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, request?: SandwichRequest): Promise<AnalysisOutcome<SandwichView>> {
     return this.analysis.sandwich(handle, spec, name, request);
   }

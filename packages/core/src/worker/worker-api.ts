@@ -329,11 +329,15 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
       }
     },
 
-    /** Callers and callees of the function named `name` in a view. */
+    /**
+     * Callers and callees of the function named `name` in a view. Only the view's transforms count: the
+     * sandwich already reads both ways, and in an inverted tree its callers half would hold the
+     * function's callees. So the sandwich of an inverted view is that of the view not inverted.
+     */
     sandwich(handle: ProfileHandle, spec: ViewSpec, name: string, preview = false): WireSandwichResult {
       try {
         const t0 = performance.now();
-        const view = viewOf(handle, spec);
+        const view = viewOf(handle, { transforms: spec.transforms });
         if (!view.ok) return view;
         const prune = preview && view.tree.length >= PREVIEW_FROM_FRAMES ? pruneRequest(view.tree, PREVIEW_SHARE) : null;
         const s = sandwich(view.tree, name, prune);

@@ -67,6 +67,26 @@ describe('worker analysis API', () => {
     expect(drawTree(anyTreeFromWire(s.callees))).toBe(['all 4 (0)', '  lock 4 (4)'].join('\n'));
   });
 
+  test('a sandwich in an inverted view is the sandwich of the view not inverted: its callers are callers', async () => {
+    const api = createWorkerApi();
+    await parsed(api);
+    const drop: Transform = { kind: 'drop', match: { name: 'read' } };
+    for (const transforms of [[], [drop]]) {
+      const view = api.view(1, { transforms, inverted: true });
+      if (!view.ok) throw new Error(view.error.message);
+      const inverted = api.sandwich(1, { transforms, inverted: true }, 'lock');
+      const upright = api.sandwich(1, { transforms }, 'lock');
+      if (!inverted.ok || !upright.ok) throw new Error('sandwich failed');
+      const halves = (s: typeof upright) => [drawTree(anyTreeFromWire(s.callers)), drawTree(anyTreeFromWire(s.callees))];
+      expect(halves(inverted)).toEqual(halves(upright));
+    }
+    // lock is called by parse and render (both under main), and calls read
+    const s = api.sandwich(1, { transforms: [], inverted: true }, 'lock');
+    if (!s.ok) throw new Error(s.error.message);
+    expect(drawTree(anyTreeFromWire(s.callers))).toBe(['all 8 (0)', '  lock 8 (0)', '    parse 4 (0)', '      main 4 (4)', '    render 4 (0)', '      main 4 (4)'].join('\n'));
+    expect(drawTree(anyTreeFromWire(s.callees))).toBe(['all 8 (0)', '  lock 8 (5)', '    read 3 (3)'].join('\n'));
+  });
+
   test('the kept view serves a prefix: adding one transform applies one transform', async () => {
     const api = createWorkerApi();
     await parsed(api);
