@@ -21,12 +21,7 @@ export function useFillHeight(box: RefObject<HTMLDivElement | null>, available: 
     const root = box.current?.firstElementChild;
     if (!(root instanceof HTMLElement)) return;
     // the exact (fractional) height: toolbar rows are not whole pixels tall, and offsetHeight rounds
-    const measure = () => setChrome(Math.max(0, root.getBoundingClientRect().height - given.current));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(root);
-    return () => observer.disconnect();
+    return whileResized(root, () => setChrome(Math.max(0, root.getBoundingClientRect().height - given.current)));
   }, [box]);
   return height;
 }
@@ -37,12 +32,16 @@ export function useBoxHeight(box: RefObject<HTMLElement | null>, guess: number):
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return setHeight(0);
-    const measure = () => setHeight(el.getBoundingClientRect().height);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
+    return whileResized(el, () => setHeight(el.getBoundingClientRect().height));
   }, [box]);
   return height;
+}
+
+/** Runs `measure` now and whenever `element` changes size; returns what stops it. */
+function whileResized(element: Element, measure: () => void): (() => void) | undefined {
+  measure();
+  if (typeof ResizeObserver === 'undefined') return undefined;
+  const observer = new ResizeObserver(measure);
+  observer.observe(element);
+  return () => observer.disconnect();
 }
