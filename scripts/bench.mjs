@@ -9,12 +9,13 @@
 // workers (d100k, and s1m against a changed copy of itself); the first diff paint (two files → painted diff
 // flame graph) against the larger file alone → painted, and redraws of the painted diff. And the analyses (function table, sandwiches,
 // transforms, inverted view) on the loaded profile in Node and through the worker.
-// And the analysis views as drawn by the React components (function table, sandwich, a transform redrawn).
+// And the analysis views as drawn by the React components (function table, sandwich, a transform redrawn),
+// then each one's first use on a newly loaded page once the worker has prepared (`first-use`).
 // And the app itself: file picked → flame graph painted, with the longest main-thread task and peak memory
 // (scripts/bench/app.mjs).
-//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser|diff-paint|views|app]
+//   node scripts/bench.mjs [--only node|browser|render|grafana|diff|diff-node|diff-browser|analysis|analysis-node|analysis-browser|diff-paint|views|first-use|app]
 //                          [--sizes s10k,s100k,s1m] [--diffs d100k,s1m] [--runs N]
-//                          [--case REGEX]   (views: only the cases whose label matches)
+//                          [--case REGEX]   (views, first-use: only the cases whose label matches)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -340,6 +341,53 @@ async function benchBrowserViews() {
 }
 
 /**
+ * A user's first use of each analysis view on the largest size: per run a new page (a new worker, code
+ * cold but for what loading ran) loads the profile, draws graph and table, lets the worker finish its idle
+ * preparation and waits half a second more, then asks for the one view and times it to its first picture.
+ */
+async function benchFirstUse() {
+  const size = sizes.at(-1);
+  await withBrowserPage(async (_page, base, browser) => {
+    const url = `${base}/@fs${path.join(dataDir, `${size}.pb.gz`)}`;
+    const only = values.case ? new RegExp(values.case) : null;
+    const rows = [];
+    for (let index = 0, cases = 1; index < cases; index++) {
+      const results = [];
+      for (let r = 0; r < runs; r++) {
+        const page = await browser.newPage();
+        page.setDefaultTimeout(600_000);
+        await page.setViewportSize({ width: 1600, height: 1200 });
+        await page.goto(`${base}/scripts/bench/browser-views.html`);
+        await page.waitForFunction(() => typeof window.benchFirstUse === 'function');
+        const result = await page.evaluate(([u, i]) => window.benchFirstUse(u, i), [url, index]);
+        await page.close();
+        if (result.error) throw new Error(result.error);
+        cases = result.cases;
+        if (only && !only.test(result.label)) break;
+        results.push(result);
+      }
+      if (results.length === 0) continue;
+      const of = (key) => median(results.map((x) => x[key]));
+      rows.push([
+        results[0].label,
+        fmt(of('ms')),
+        fmt(Math.max(...results.map((x) => x.ms))),
+        fmt(of('landedMs')),
+        results.every((x) => x.workerMs != null) ? fmt(of('workerMs')) : '–',
+        fmt(of('exactMs')),
+        fmt(of('longestTaskMs')),
+        fmt(of('prepareMs')),
+      ]);
+    }
+    table(
+      `First use of each analysis view, ${size}: a new page loads the profile, draws it, lets the worker prepare, waits 0.5 s, then asks for the view once (median of ${runs} pages). Targets: sandwich < 300 ms, transform < 500 ms.`,
+      ['view', 'first picture ms', 'max ms', 'result committed ms', 'of which: computed in worker', 'exact view + table drawn ms', 'longest main task ms', 'worker preparing after load ms'],
+      rows,
+    );
+  }, { production: true });
+}
+
+/**
  * A Vite dev server over the repository and Debian's Chromium; `use(page, base, browser)` runs the bench.
  * `production`: serve in production mode (React's production build, JSX without development checks).
  */
@@ -381,7 +429,7 @@ async function withBrowserPage(use, { production = false } = {}) {
   }
 }
 
-if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'diff-paint', 'analysis', 'analysis-node', 'analysis-browser', 'views', 'app'].includes(values.only)) {
+if (!values.only || ['node', 'browser', 'render', 'diff', 'diff-node', 'diff-browser', 'diff-paint', 'analysis', 'analysis-node', 'analysis-browser', 'views', 'first-use', 'app'].includes(values.only)) {
   ensureData(!values.only || values.only.startsWith('diff'));
 }
 if (!values.only || values.only === 'node') await benchNode();
@@ -397,6 +445,7 @@ if (!values.only || values.only === 'diff' || values.only === 'diff-paint') awai
 if (!values.only || values.only === 'analysis' || values.only === 'analysis-node') await benchNodeAnalysis();
 if (!values.only || values.only === 'analysis' || values.only === 'analysis-browser') await benchBrowserAnalysis();
 if (!values.only || values.only === 'views') await benchBrowserViews();
+if (!values.only || values.only === 'views' || values.only === 'first-use') await benchFirstUse();
 if (!values.only || values.only === 'app') {
   const { benchApp } = await import('./bench/app.mjs');
   await benchApp({ root, dataDir, sizes: sizes.filter((s) => s !== 's10k'), runs, table, median, fmt });

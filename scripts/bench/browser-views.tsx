@@ -25,9 +25,26 @@ export interface ViewsBenchResult {
   rows?: { label: string; ms: number; maxMs: number; landedMs: number; workerMs: number | null; arrivedMs: number | null; exactMs: number; longestTaskMs: number }[];
 }
 
+/** One case used once, on a profile just loaded in a new page and worker (see `benchFirstUse`). */
+export interface FirstUseResult {
+  error?: string;
+  /** How many cases there are (`index` runs from 0 to `cases - 1`). */
+  cases?: number;
+  label?: string;
+  /** Graph on screen → the worker's idle preparation finished. */
+  prepareMs?: number;
+  /** As ViewsBenchResult's rows, for this one use. */
+  ms?: number;
+  landedMs?: number;
+  workerMs?: number | null;
+  exactMs?: number;
+  longestTaskMs?: number;
+}
+
 declare global {
   interface Window {
     benchViews(url: string, runs: number): Promise<ViewsBenchResult>;
+    benchFirstUse(url: string, index: number): Promise<FirstUseResult>;
     /** Only the cases whose label matches this regular expression (`--case`). */
     benchOnly?: string;
   }
@@ -136,6 +153,71 @@ function TableMark() {
   queueMicrotask(() => document.querySelector('[data-testid="function-table"] [aria-rowindex="2"]') && signal('table'));
   return null;
 }
+
+/** How long a user looks at the picture before asking for more (after the worker's preparation). */
+const SETTLE_MS = 500;
+
+/**
+ * A user's first use of one analysis: the profile parsed in a new worker on a new page, the graph and the
+ * table drawn as the app draws them, the worker's idle preparation left to finish and `SETTLE_MS` more
+ * (someone reading the picture), then case `index` asked for once and timed to its first picture, as
+ * `benchViews` times its runs. Each call needs a fresh page: the code is cold except what loading ran.
+ */
+window.benchFirstUse = async (url: string, index: number) => {
+  const parser = new ProfileParser();
+  timed(parser);
+  const parsed = await parser.parse(await (await fetch(url)).blob());
+  if (!parsed.ok) return { error: parsed.error.message };
+  const { tree, handle } = parsed.profile;
+  const cases = analysisCases(tree);
+  const c = cases[index];
+  if (!c) return { error: `no case ${index} (${cases.length} cases)` };
+  const root = createRoot(document.getElementById('root')!);
+  const render = (props: Omit<HostProps, 'parser' | 'handle'>) => flushSync(() => root.render(<Host parser={parser} handle={handle} {...props} />));
+  const none: ViewSpec = { transforms: [] };
+  const shown = Promise.all([next('graph'), next('table')]);
+  render({ spec: none, graph: true, sandwichOf: null });
+  await shown;
+  await painted();
+  const t = performance.now();
+  for (let waited = 0; (await parser.preparing()) > 0; waited += 20) {
+    if (waited > 60_000) return { error: 'the worker was still preparing after 60 s' };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const prepareMs = performance.now() - t;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  let longestTask = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  landedFirst = false;
+  workerMs = null;
+  const t0 = performance.now();
+  let exact: Promise<void>;
+  if (c.sandwich) {
+    const drawn = next('sandwich');
+    exact = next('sandwich-exact');
+    render({ spec: none, graph: true, sandwichOf: c.sandwich });
+    await drawn;
+  } else {
+    const drawn = next('graph');
+    exact = next('graph-exact');
+    render({ spec: c.spec, graph: true, sandwichOf: null });
+    await drawn;
+  }
+  await painted();
+  const ms = performance.now() - t0;
+  const landedMs = landedAt - t0;
+  await exact;
+  await painted();
+  const exactMs = performance.now() - t0;
+  await new Promise((resolve) => setTimeout(resolve, 50)); // let the observer report the last task
+  observer.disconnect();
+  root.unmount();
+  parser.dispose();
+  return { cases: cases.length, label: c.label, prepareMs, ms, landedMs, workerMs, exactMs, longestTaskMs: longestTask };
+};
 
 window.benchViews = async (url: string, runs: number) => {
   const parser = new ProfileParser();

@@ -153,6 +153,16 @@ export class ProfileParser {
     this.analysis.recycle(tree);
   }
 
+  /**
+   * How many jobs of idle preparation (indexes, the rehearsed sandwich) the worker has not finished: 0
+   * once a profile is ready for its first sandwich, and always 0 in-process or with no worker running.
+   * Does not hold the preparation off (benches wait on it to time a user's first use).
+   */
+  async preparing(): Promise<number> {
+    const api = this.primary.running();
+    return api ? await api.idleJobs() : 0;
+  }
+
   /** The page no longer needs `handle`: the worker forgets it (also done when the tree is collected). */
   release(handle: ProfileHandle): void {
     this.analysis.release(handle);

@@ -2,6 +2,7 @@ import { BufferPool, recycleBuffer, useBufferPool } from '../analysis/buffer-poo
 import { toAnalysisError, type AnalysisErrorInfo } from '../analysis/errors.ts';
 import { diffFunctionTable, functionTables, type DiffFunctionTable, type FunctionTable } from '../analysis/function-table.ts';
 import { framesByNameOf, indexBytes, indexFramesByName } from '../analysis/frames-by-name.ts';
+import { prepareInversion } from '../analysis/invert.ts';
 import { nameRanks } from '../analysis/name-order.ts';
 import { sandwich } from '../analysis/sandwich.ts';
 import { rehearseSandwich } from '../analysis/warm-up.ts';
@@ -148,16 +149,18 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
   /** Keeps a view, and indexes it by name when idle. */
   const keepView = (handle: ProfileHandle, spec: ViewSpec, result: Parameters<TreeStore['keepView']>[2]) => {
     store.keepView(handle, spec, result);
-    indexWhenIdle(result.tree);
+    indexWhenIdle(result.tree, !spec.inverted);
   };
   /**
    * Prepares a held tree in idle time for the analyses a user asks for next: its names' order (sorting
    * 40 k names takes 10–30 ms) and its frames-by-name index (see frames-by-name.ts), so sandwiches and
-   * focuses do not scan it; then, the first time, a rehearsed sandwich (see warm-up.ts). Not for small
+   * focuses do not scan it; then, the first time, a rehearsed sandwich (see warm-up.ts); then the origins
+   * of its inversion (see invert.ts `prepareInversion`), so the inverted view does not find them. Not for small
    * trees (a scan then takes a millisecond or two), nor for trees no longer held when their turn comes.
    * A request that comes during the rehearsal (0.1–0.25 s) waits for it, but then runs on warm code.
+   * `invertible`: false for an inverted view (nobody inverts it again: the toggle goes back upright).
    */
-  const indexWhenIdle = (tree: FrameTree) => {
+  const indexWhenIdle = (tree: FrameTree, invertible = true) => {
     if (!options.idleWork || tree.length < indexFrom || framesByNameOf(tree) || !store.holdsTree(tree)) return;
     const steps = (function* () {
       nameRanks(tree.names);
@@ -165,9 +168,13 @@ export function createWorkerApi(options: WorkerApiOptions = {}) {
       const index = yield* indexFramesByName(tree);
       store.addBytes(tree, indexBytes(index));
       // once per worker: the JIT's optimized code serves every profile after
-      if (rehearsed) return;
+      if (!rehearsed) {
+        yield;
+        if (!rehearsed) rehearsed = rehearseSandwich(tree, index, [tree]);
+      }
+      if (!invertible) return;
       yield;
-      if (!rehearsed) rehearsed = rehearseSandwich(tree, index, [tree]);
+      store.addBytes(tree, yield* prepareInversion(tree));
     })();
     idle.add(steps, () => store.holdsTree(tree));
   };

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { applyTransform, functionTable, importProfile, invertTree, sandwich, type FrameTree } from '../../src/index.ts';
+import { hasInversionOrigins, prepareInversion } from '../../src/analysis/invert.ts';
 import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
 import { corpusBytes, readManifest } from '../corpus/manifest.ts';
 import { drawColumns, randomStacks, rewrite, rewriteStacks, treeOfStacks } from './stacks.ts';
@@ -66,6 +67,38 @@ describe('inverted tree', () => {
       const tree = treeOfStacks(stacks);
       expect(drawColumns(invertTree(tree))).toBe(drawColumns(treeOfStacks(rewriteStacks(stacks, rewrite.invert), 2)));
       expect(drawColumns(invertTree(invertTree(tree)))).toBe(drawColumns(tree));
+    }
+  });
+
+  test('origins prepared a few frames at a time (idle work) give the same inversion, and are kept', () => {
+    for (const seed of [5, 41]) {
+      const stacks = randomStacks(seed, 120, ['a', 'b', 'c', 'd', 'e']).filter((s) => s.values.some((v) => v !== 0));
+      const expected = drawColumns(invertTree(treeOfStacks(stacks)));
+      const tree = treeOfStacks(stacks);
+      const steps = prepareInversion(tree, 7);
+      let taken = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        expect(hasInversionOrigins(tree)).toBe(false);
+        taken++;
+      }
+      // one step per 7 frames read, twice over (count, then place)
+      expect(taken).toBe(2 * (Math.ceil((tree.length - 1) / 7) - 1));
+      expect(hasInversionOrigins(tree)).toBe(true);
+      // frames, up and upName (4 bytes each) and two values each (8 bytes) per origin, and per group its start,
+      // name and two sums, plus the groups' end
+      let origins = 0;
+      const groups = new Set<number>();
+      for (let i = 1; i < tree.length; i++) {
+        if (tree.selfByType.every((column) => column[i] === 0)) continue;
+        origins++;
+        groups.add(tree.nameId[i]!);
+      }
+      expect(step.value).toBe(origins * (12 + 16) + groups.size * (8 + 16) + 4);
+      expect(drawColumns(invertTree(tree))).toBe(expected);
+      // again: nothing to find, the same bytes
+      const again = prepareInversion(tree, 7).next();
+      expect(again).toEqual({ done: true, value: step.value });
     }
   });
 

@@ -259,6 +259,11 @@ describe('idle work', () => {
       const focus = api.view(1, { transforms: [{ kind: 'focus', match: { name: 'lock' } }] });
       if (!focus.ok) throw new Error(focus.error.message);
       out.push(drawTree(anyTreeFromWire(focus.tree)));
+      for (const transforms of [[], [hideLock]]) {
+        const inverted = api.view(1, { transforms, inverted: true });
+        if (!inverted.ok) throw new Error(inverted.error.message);
+        out.push(drawTree(anyTreeFromWire(inverted.tree)));
+      }
       return { out, grew };
     };
     const scanned = await run(Infinity);
@@ -268,9 +273,13 @@ describe('idle work', () => {
     expect(inProcess.idleJobs()).toBe(0);
     const indexed = await run(1);
     expect(scanned.grew).toBe(0);
-    // 4 bytes per name (6 with the root's, plus an end) and per frame but the root: the profile (7 frames),
-    // and its view hiding lock (5 frames)
-    expect(indexed.grew).toBe(4 * (6 + 1 + 6) + 4 * (6 + 1 + 4));
+    // the index: 4 bytes per name (6 with the root's, plus an end) and per frame but the root, for the
+    // profile (7 frames) and its view hiding lock (5 frames)
+    const index = 4 * (6 + 1 + 6) + 4 * (6 + 1 + 4);
+    // the inversion's origins: 20 bytes per frame with a self value, 16 per name among them, 4 more; the
+    // profile: read, lock twice, render (3 names); hiding lock: read, parse, render
+    const origins = 20 * 4 + 16 * 3 + 4 + (20 * 3 + 16 * 3 + 4);
+    expect(indexed.grew).toBe(index + origins);
     expect(indexed.out).toEqual(scanned.out);
   });
 });

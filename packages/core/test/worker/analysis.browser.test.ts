@@ -65,6 +65,32 @@ describe('analyses in the worker', () => {
     parser.dispose();
   });
 
+  test('a large profile is prepared while the worker is idle: preparing() counts its jobs down to 0', async () => {
+    // 200 k stacks, about 209 k frames: over the size the worker prepares (indexes, inversion origins)
+    const text = Array.from({ length: 200_000 }, (_, i) => `main;w${i % 97};x${i % 89};y${i} ${1 + (i % 5)}`).join('\n');
+    const parser = new ProfileParser();
+    const outcome = await parser.parse(new TextEncoder().encode(text));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.profile.tree.length).toBeGreaterThan(200_000);
+    expect(await parser.preparing()).toBe(1);
+    const since = performance.now();
+    while ((await parser.preparing()) > 0) {
+      if (performance.now() - since > 20_000) throw new Error('still preparing after 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // what it prepared serves the views: the inverted view's root children are the leaves y<i>
+    const inverted = await parser.view(outcome.profile.handle, { transforms: [], inverted: true });
+    if (!inverted.ok) throw new Error(inverted.error.message);
+    expect(inverted.value.tree.total[0]).toBe(outcome.profile.tree.total[0]);
+    parser.dispose();
+    // in-process, the page would pay for it: nothing is prepared
+    const inProcess = new ProfileParser({ createWorker: 'in-process' });
+    const again = await inProcess.parse(new TextEncoder().encode(text));
+    expect(again.ok).toBe(true);
+    expect(await inProcess.preparing()).toBe(0);
+    inProcess.dispose();
+  });
+
   test('after a worker restart the page’s tree is sent again', async () => {
     const parser = new ProfileParser();
     const outcome = await parser.parse(new TextEncoder().encode('main;a;b 3\nmain;b 2\n'));
