@@ -6,7 +6,9 @@ import type { FrameTree } from '../model/frame-tree.ts';
  * with a non-zero self or total, in name-id order; `topRows`/`sortRows` order them.
  *
  * Total counts a function once per stack: a frame's total is added only when no ancestor has the same
- * name, so recursion (a → b → a) does not count a's time twice.
+ * name, so recursion (a → b → a) does not count a's time twice. Self is where a function's stacks end:
+ * in an inverted view (`ProfileInfo.inverted`), the totals of the root's children of its name, so the
+ * table of an inverted view is the table of the view upright.
  */
 export interface FunctionTable {
   readonly nameId: Uint32Array;
@@ -29,7 +31,7 @@ export interface DiffFunctionTable extends FunctionTable {
 
 /** Builds the function table of `tree` for the value columns `self`/`total` (default: the chosen type). */
 export function functionTable(tree: FrameTree, self: Float64Array = tree.self, total: Float64Array = tree.total): FunctionTable {
-  const sums = sumByName(tree, [self], [total]);
+  const sums = sumByName(tree, tree.info.inverted ? null : [self], [total]);
   const rows = rowsWithValues(sums);
   return { ...pick(sums, rows, 0), whole: tree.length > 0 ? total[0]! : 0 };
 }
@@ -39,7 +41,7 @@ export function functionTable(tree: FrameTree, self: Float64Array = tree.self, t
  * Rows are the same in every table: the functions with a value in any type.
  */
 export function functionTables(tree: FrameTree): FunctionTable[] {
-  const sums = sumByName(tree, tree.selfByType, tree.totalByType);
+  const sums = sumByName(tree, tree.info.inverted ? null : tree.selfByType, tree.totalByType);
   const rows = rowsWithValues(sums);
   return tree.sampleTypes.map((_, t) => ({ ...pick(sums, rows, t), whole: tree.length > 0 ? tree.totalByType[t]![0]! : 0 }));
 }
@@ -52,7 +54,7 @@ export function diffFunctionTable(
   tree: DiffTree,
   columns: Pick<DiffTree, 'self' | 'total' | 'selfB' | 'totalB'> = tree,
 ): DiffFunctionTable {
-  const sums = sumByName(tree, [columns.self, columns.selfB], [columns.total, columns.totalB]);
+  const sums = sumByName(tree, tree.info.inverted ? null : [columns.self, columns.selfB], [columns.total, columns.totalB]);
   const rows = rowsWithValues(sums);
   const a = pick(sums, rows, 0);
   const b = pick(sums, rows, 1);
@@ -69,10 +71,11 @@ interface NameSums {
 /**
  * Self and once-per-stack total per name id for several value columns in one pre-order pass. `active`
  * counts the frames of each name on the current path (the explicit stack `open` holds the path).
+ * `selfColumns` null: an inverted tree, whose functions' self are its root's children's totals.
  */
-function sumByName(tree: FrameTree, selfColumns: readonly Float64Array[], totalColumns: readonly Float64Array[]): NameSums {
+function sumByName(tree: FrameTree, selfColumns: readonly Float64Array[] | null, totalColumns: readonly Float64Array[]): NameSums {
   const nameCount = tree.names.length;
-  const C = selfColumns.length;
+  const C = totalColumns.length;
   const selfByName = Array.from({ length: C }, () => new Float64Array(nameCount));
   const totalByName = Array.from({ length: C }, () => new Float64Array(nameCount));
   const active = new Uint32Array(nameCount);
@@ -84,8 +87,10 @@ function sumByName(tree: FrameTree, selfColumns: readonly Float64Array[], totalC
     const name = nameId[i]!;
     const outermost = active[name] === 0;
     for (let c = 0; c < C; c++) {
-      const selfSums = selfByName[c]!;
-      selfSums[name] = selfSums[name]! + selfColumns[c]![i]!;
+      if (selfColumns) {
+        const selfSums = selfByName[c]!;
+        selfSums[name] = selfSums[name]! + selfColumns[c]![i]!;
+      }
       if (outermost) {
         const totalSums = totalByName[c]!;
         totalSums[name] = totalSums[name]! + totalColumns[c]![i]!;
@@ -93,6 +98,11 @@ function sumByName(tree: FrameTree, selfColumns: readonly Float64Array[], totalC
     }
     active[name]!++;
     open[top++] = i;
+  }
+  if (!selfColumns) {
+    for (let i = 1; i < tree.length; i = subtreeEnd[i]!) {
+      for (let c = 0; c < C; c++) selfByName[c]![nameId[i]!] = selfByName[c]![nameId[i]!]! + totalColumns[c]![i]!;
+    }
   }
   return { self: selfByName, total: totalByName };
 }

@@ -291,7 +291,9 @@ class UpwardWriter {
     while (this.pending.top > 0) this.emitNext();
     recycle(this.arenaFrame, this.arenaName, this.arenaValue, this.candKey, this.candFrame, this.candSlot, this.candValue);
     recycle(this.nameSum, this.nameStamp, this.narrowStamp, this.touched, this.slotFrame, this.slotCand, this.slotStamp);
-    return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined);
+    // keepRootSelf: an inversion, whose tree reads the other way up from its input
+    const inverted = keepRootSelf ? this.tree.info.inverted !== true : this.tree.info.inverted === true;
+    return derivedTree(this.tree, this.writer.finish(), this.outNames, this.prune ? this.narrowName : undefined, inverted);
   }
 
   /**

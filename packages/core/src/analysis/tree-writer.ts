@@ -405,8 +405,10 @@ export interface DerivedNames {
 /**
  * Wraps written columns as a tree of the same kind as `like` (FrameTree, or DiffTree with baseline and
  * comparison in columns 0 and 1): same sample types and chosen type, figures updated to the new tree.
+ * `inverted` (ProfileInfo.inverted): whether its stacks read leaf first; as `like`'s unless it was inverted.
  */
-export function derivedTree(like: FrameTree, columns: WrittenColumns, names: DerivedNames, narrowNameId?: number): FrameTree {
+export function derivedTree(like: FrameTree, columns: WrittenColumns, names: DerivedNames, narrowNameId?: number, inverted = like.info.inverted === true): FrameTree {
+  const { inverted: _likeInverted, ...likeInfo } = like.info;
   const base = {
     length: columns.length,
     parent: columns.parent,
@@ -416,7 +418,13 @@ export function derivedTree(like: FrameTree, columns: WrittenColumns, names: Der
     names: names.names,
     extras: names.extras,
     maxDepth: columns.maxDepth,
-    info: { ...like.info, stacks: columns.stacks, maxDepth: columns.maxDepth, ...(narrowNameId !== undefined ? { narrowNameId } : {}) },
+    info: {
+      ...likeInfo,
+      stacks: columns.stacks,
+      maxDepth: columns.maxDepth,
+      ...(narrowNameId !== undefined ? { narrowNameId } : {}),
+      ...(inverted ? { inverted: true as const } : {}),
+    },
   };
   const rootTotal = (c: readonly Float64Array[], t: number) => (columns.length > 0 ? c[t]![0]! : 0);
   if (isDiffTree(like)) {

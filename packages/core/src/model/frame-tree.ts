@@ -46,6 +46,12 @@ export interface ProfileInfo {
    * which stands for adjacent frames left out (their total, in their place), drawn as narrow frames are.
    */
   readonly narrowNameId?: number;
+  /**
+   * Set on an inverted view (`invertTree`): its stacks read leaf first, so a function's self is the total
+   * of the root's children of its name, and the self of its frames is where the inverted paths end (the
+   * outermost callers). Function tables read it so (see function-table.ts).
+   */
+  readonly inverted?: true;
 }
 
 /**

@@ -3,7 +3,7 @@
  * checked against per-stack rewrites; inverting twice gives back every function's figures.
  */
 import { describe, expect, test } from 'vitest';
-import { applyTransform, functionTable, importProfile, invertTree, sandwich, type FrameTree } from '../../src/index.ts';
+import { applyTransform, diffFunctionTable, diffProfiles, functionTable, functionTables, importProfile, invertTree, isDiffTree, sandwich, type DiffTree, type FrameTree } from '../../src/index.ts';
 import { hasInversionOrigins, prepareInversion } from '../../src/analysis/invert.ts';
 import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
 import { corpusBytes, readManifest } from '../corpus/manifest.ts';
@@ -107,11 +107,47 @@ describe('inverted tree', () => {
     const result = await importProfile(corpusBytes(file));
     if (!result.ok) throw new Error(result.error.message);
     const tree = result.tree;
-    const twice = invertTree(invertTree(tree));
-    for (let t = 0; t < tree.sampleTypes.length; t++) expect(figures(twice, t)).toEqual(figures(tree, t));
-    // one way up, a function's total is the same (self moves to the root's children)
-    const once = figures(invertTree(tree));
-    for (const [name, [, total]] of figures(tree)) expect(once.get(name)?.[1]).toBe(total);
+    const once = invertTree(tree);
+    const twice = invertTree(once);
+    expect(once.info.inverted).toBe(true);
+    expect(twice.info.inverted).toBeUndefined();
+    // the inverted view's table is the upright one's: self where the stacks end (the root's children), the
+    // same totals; and inverting twice gives every function its figures back
+    for (let t = 0; t < tree.sampleTypes.length; t++) {
+      expect(figures(once, t)).toEqual(figures(tree, t));
+      expect(figures(twice, t)).toEqual(figures(tree, t));
+    }
+  });
+
+  test('the function table of an inverted view is the upright one: self where the stacks end', () => {
+    const inverted = invertTree(profile);
+    // drawn above: the frames' own self is at the outermost callers (main), the functions' at the leaves
+    expect(figures(inverted)).toEqual(
+      new Map([
+        ['main', [0, 10]],
+        ['a', [0, 3]],
+        ['b', [1, 3]],
+        ['f', [0, 4]],
+        ['g', [0, 4]],
+        ['malloc', [9, 9]],
+      ]),
+    );
+    expect(figures(inverted)).toEqual(figures(profile));
+    // every sample type at once, and a diff's two sides
+    for (const seed of [9, 77]) {
+      const stacks = randomStacks(seed, 60, ['a', 'b', 'c', 'd']).filter((s) => s.values.some((v) => v !== 0));
+      const tree = treeOfStacks(stacks);
+      expect(functionTables(invertTree(tree))).toEqual(functionTables(tree));
+      const side = (k: number) => treeOfStacks(stacks.map((x) => ({ frames: x.frames, values: [x.values[k]!] })));
+      const diff = diffProfiles(side(0), side(1));
+      const diffInverted = invertTree(diff);
+      expect(isDiffTree(diffInverted) && diffInverted.info.inverted).toBe(true);
+      const byName = (d: FrameTree) => {
+        const table = diffFunctionTable(d as DiffTree);
+        return new Map(Array.from(table.nameId, (id, r) => [d.names.get(id), [table.self[r], table.total[r], table.selfB[r], table.totalB[r]]]));
+      };
+      expect(byName(diffInverted)).toEqual(byName(diff));
+    }
   });
 });
 

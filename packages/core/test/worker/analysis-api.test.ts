@@ -57,10 +57,18 @@ describe('worker analysis API', () => {
 
   test('inverted view, and a sandwich in a transformed view', async () => {
     const api = createWorkerApi();
-    await parsed(api);
+    const profile = await parsed(api);
     const inverted = api.view(1, { transforms: [], inverted: true });
     if (!inverted.ok) throw new Error(inverted.error.message);
     expect(drawTree(anyTreeFromWire(inverted.tree)).split('\n')[1]).toBe('  lock 5 (0)');
+    // its table is the profile's: lock's self (5) is where its stacks end, not where the inverted paths do
+    const rows = (tables: typeof profile.functions) => {
+      const names = anyTreeFromWire(inverted.tree).names;
+      const t = tables[0]!;
+      return new Map(Array.from(t.nameId, (id, r) => [names.get(id), [t.self[r], t.total[r]]]));
+    };
+    expect(rows(inverted.functions).get('lock')).toEqual([5, 8]);
+    expect(rows(inverted.functions).get('main')).toEqual([0, 13]);
     const s = api.sandwich(1, { transforms: [{ kind: 'drop', match: { name: 'parse' } }] }, 'lock');
     if (!s.ok) throw new Error(s.error.message);
     expect(drawTree(anyTreeFromWire(s.callers))).toBe(['all 4 (0)', '  lock 4 (0)', '    render 4 (0)', '      main 4 (4)'].join('\n'));
