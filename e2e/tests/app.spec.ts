@@ -293,6 +293,10 @@ test.describe('analysis views in the app', () => {
         w.sawBusyTable ||= document.querySelector('[data-testid=function-grid][aria-busy=true]') !== null;
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
+    // a leaf's row upright: the inverted view's table must be the same (its self is where its stacks end)
+    await page.getByTestId('function-filter').fill('/^leaf1$/');
+    await expect(firstRow(page)).toContainText('leaf1');
+    const upright = await firstRow(page).innerText();
     await page.getByTestId('invert-toggle').click();
     await expect(page).toHaveURL(/inv=1/);
     await expect.poll(() => page.evaluate(() => (window as unknown as { sawRefining: boolean }).sawRefining)).toBe(true);
@@ -300,8 +304,8 @@ test.describe('analysis views in the app', () => {
     expect(await page.evaluate(() => (window as unknown as { sawBusyTable: boolean }).sawBusyTable)).toBe(true);
     // exact now: the inverted view's table, not dimmed
     await expect(page.getByTestId('function-grid')).not.toHaveAttribute('aria-busy', 'true');
-    await page.getByTestId('function-filter').fill('leaf1');
     await expect(firstRow(page)).toContainText('leaf1');
+    expect(await firstRow(page).innerText()).toBe(upright);
   });
 
   test('the analysis views work on a diff (transform and sandwich from the link)', async ({ page }) => {
