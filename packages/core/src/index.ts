@@ -3,7 +3,7 @@
  * tests), the browser and a Web Worker.
  */
 export type { FrameIndex, FrameTree, NameExtras, NameId, ProfileFormat, ProfileInfo, SampleType, DroppedInput } from './model/frame-tree.ts';
-export { findPath, findSampleType, pathOf, ROOT_NAME, withSampleType } from './model/frame-tree.ts';
+export { findPath, findSampleType, pathOf, ROOT_NAME, shownSelf, withSampleType } from './model/frame-tree.ts';
 export { DEFAULT_MAX_FRAMES, FrameTreeBuilder, type FrameTreeBuilderOptions } from './model/frame-tree-builder.ts';
 export { StringTable } from './model/string-table.ts';
 export { importProfile, SUPPORTED_FORMATS, type ImportOptions, type ImportResult } from './parse/import-profile.ts';

@@ -1,4 +1,4 @@
-import { changeOf, displayName, formatPercent, formatValue, isDiffTree, noiseZ, pathOf, type DiffTree, type FrameIndex, type FrameTree, type NoiseModel } from '@flamelens/core';
+import { changeOf, displayName, formatPercent, formatValue, isDiffTree, noiseZ, pathOf, shownSelf, type DiffTree, type FrameIndex, type FrameTree, type NoiseModel } from '@flamelens/core';
 import type { DiffColourOptions } from './colour/diff-colour.ts';
 import { DiffReader } from './colour/diff-colour.ts';
 import { formatChange } from './colour/diff-format.ts';
@@ -63,19 +63,21 @@ function diffFigures(
 ): DiffFigures {
   const reader = new DiffReader(tree, options);
   const d = reader.value(frame);
+  const selfA = shownSelf(tree, tree.self, tree.total)[frame]!;
+  const selfB = shownSelf(tree, tree.selfB, tree.totalB)[frame]!;
   const status = reader.status(frame);
   const suffix = options.metric === 'normalized-delta' ? ' of the whole' : options.metric === 'relative-change' && Number.isFinite(d) ? ' share' : '';
   const z =
     noise?.kind === 'counts'
       ? options.useSelf
-        ? noiseZ(noise, tree.self[frame]!, tree.selfB[frame]!)
+        ? noiseZ(noise, selfA, selfB)
         : noiseZ(noise, tree.total[frame]!, tree.totalB[frame]!)
       : null;
   return {
     comparison: side(tree, frame, tree.totalB, tree.selfB, tree.comparisonTotal, format),
     change: (options.metric === 'absolute-delta' && format ? signed(d, format) : formatChange(d, options.metric, tree.unit)) + suffix,
     totalDelta: formatChange(changeOf(tree.total[frame]!, tree.totalB[frame]!, tree, 'normalized-delta'), 'normalized-delta', tree.unit),
-    selfDelta: formatChange(changeOf(tree.self[frame]!, tree.selfB[frame]!, tree, 'normalized-delta'), 'normalized-delta', tree.unit),
+    selfDelta: formatChange(changeOf(selfA, selfB, tree, 'normalized-delta'), 'normalized-delta', tree.unit),
     relativeChange: formatChange(changeOf(tree.total[frame]!, tree.totalB[frame]!, tree, 'relative-change'), 'relative-change', tree.unit),
     status: status === 1 ? 'new' : status === 2 ? 'removed' : 'both',
     noise: z === null || noise?.kind !== 'counts' ? null : Math.abs(z) < noise.criticalZ ? 'within' : 'beyond',
@@ -88,8 +90,9 @@ function signed(d: number, format: ValueFormatter): string {
   return `${d > 0 ? '+' : d < 0 ? '−' : ''}${format(Math.abs(d))}`;
 }
 
-function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, self: Float64Array, whole: number, format: ValueFormatter | null): SideFigures {
+function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, stored: Float64Array, whole: number, format: ValueFormatter | null): SideFigures {
   const p = tree.parent[frame]!;
+  const self = shownSelf(tree, stored, total);
   const write = format ?? ((value: number) => formatValue(value, tree.unit));
   return {
     total: write(total[frame]!),

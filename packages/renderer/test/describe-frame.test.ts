@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importProfile, findPath, noiseModel } from '@flamelens/core';
+import { importProfile, findPath, invertTree, noiseModel } from '@flamelens/core';
 import { frameAt, treeFromFolded } from '@flamelens/core/testing';
 import { announce, describeFrame, formatChange } from '@flamelens/renderer';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,22 @@ describe('frame descriptions (tooltip and live region)', () => {
     expect(d.path).toEqual(['main', 'parse']);
     expect(d.values).toEqual({ total: '3', self: '3', totalOfWhole: '37.5%', totalOfParent: '75%', selfOfWhole: '37.5%' });
     expect(announce(d)).toBe('parse: total 3 (37.5% of all, 75% of parent), self 3. Depth 2.');
+  });
+
+  it('in an inverted view, self is where the stacks end: the root’s children have it, their callers none', () => {
+    const tree = invertTree(treeFromFolded('main;a;malloc 3\nmain;b;malloc 2\nmain;b 1\n'));
+    // stored, the self sits where the inverted paths end (main); a user means malloc's 5 and b's 1
+    expect(describeFrame(tree, frameAt(tree, 'malloc')).values).toMatchObject({ total: '5', self: '5', selfOfWhole: '83.3%' });
+    expect(describeFrame(tree, frameAt(tree, 'b')).values.self).toBe('1');
+    expect(describeFrame(tree, frameAt(tree, 'malloc;a')).values.self).toBe('0');
+    expect(describeFrame(tree, frameAt(tree, 'malloc;a;main')).values.self).toBe('0');
+    // a diff inverted: self deltas and colour by self read the same way
+    const diff = invertTree(diffFromFolded('main;a 10 30\nmain;a;b 10 0\n'));
+    const a = describeFrame(diff, frameAt(diff, 'a'), { metric: 'absolute-delta', useSelf: true });
+    expect(a.values.self).toBe('10');
+    expect(a.diff?.comparison.self).toBe('30');
+    expect(a.diff?.change).toBe('+20');
+    expect(describeFrame(diff, frameAt(diff, 'a;main'), { metric: 'absolute-delta', useSelf: true }).diff?.change).toBe('0');
   });
 
   it('names the file and binary of a pprof frame, and formats nanoseconds as time', async () => {

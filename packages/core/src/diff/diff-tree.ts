@@ -1,4 +1,4 @@
-import type { FrameIndex, FrameTree, ProfileInfo } from '../model/frame-tree.ts';
+import { shownSelf, type FrameIndex, type FrameTree, type ProfileInfo } from '../model/frame-tree.ts';
 
 /**
  * Two profiles merged into one tree over the union of their frames (DESIGN §6): the baseline (A) in
@@ -76,8 +76,9 @@ export function diffStatus(tree: DiffTree, frame: FrameIndex): DiffStatus {
  * A side whose whole is 0 counts as share 0.
  */
 export function diffValue(tree: DiffTree, frame: FrameIndex, options: DiffMetricOptions = DEFAULT_DIFF_METRIC): number {
-  const a = options.useSelf ? tree.self[frame]! : tree.total[frame]!;
-  const b = options.useSelf ? tree.selfB[frame]! : tree.totalB[frame]!;
+  // by self: as a user reads it (an inverted view's is at the root's children, see shownSelf)
+  const a = options.useSelf ? shownSelf(tree, tree.self, tree.total)[frame]! : tree.total[frame]!;
+  const b = options.useSelf ? shownSelf(tree, tree.selfB, tree.totalB)[frame]! : tree.totalB[frame]!;
   return changeOf(a, b, tree, options.metric);
 }
 

@@ -115,6 +115,27 @@ export interface FrameTree {
 /** Name of the synthetic root frame. */
 export const ROOT_NAME = 'all';
 
+const shownSelfCache = new WeakMap<Float64Array, Float64Array>();
+
+/**
+ * The self values a user reads off `tree`'s frames for the value column `self`/`total`: the column
+ * itself, except in an inverted view (`info.inverted`), where a function's own time is at the root's
+ * children (their totals: where its stacks end) and the frames below them, its callers, have none. The
+ * stored self of an inverted tree sits where the inverted paths end (the outermost callers), which no
+ * tooltip or colour by self should show. Computed once per inverted column (8 bytes a frame).
+ */
+export function shownSelf(tree: FrameTree, self: Float64Array, total: Float64Array): Float64Array {
+  if (!tree.info.inverted) return self;
+  let shown = shownSelfCache.get(self);
+  if (!shown) {
+    shown = new Float64Array(tree.length);
+    if (tree.length > 0) shown[0] = self[0]!; // samples with no stack stay on the root
+    for (let i = 1; i < tree.length; i = tree.subtreeEnd[i]!) shown[i] = total[i]!;
+    shownSelfCache.set(self, shown);
+  }
+  return shown;
+}
+
 /**
  * The same tree with `total`/`self` switched to another sample type (no copy). A diff tree switches its
  * comparison columns too (`withDiffSampleType`), so a caller never has to tell the two apart.

@@ -3,7 +3,7 @@
  * checked against per-stack rewrites; inverting twice gives back every function's figures.
  */
 import { describe, expect, test } from 'vitest';
-import { applyTransform, diffFunctionTable, diffProfiles, functionTable, functionTables, importProfile, invertTree, isDiffTree, sandwich, type DiffTree, type FrameTree } from '../../src/index.ts';
+import { applyTransform, diffFunctionTable, diffProfiles, diffValue, functionTable, functionTables, importProfile, invertTree, isDiffTree, sandwich, type DiffTree, type FrameTree } from '../../src/index.ts';
 import { hasInversionOrigins, prepareInversion } from '../../src/analysis/invert.ts';
 import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
 import { corpusBytes, readManifest } from '../corpus/manifest.ts';
@@ -147,6 +147,12 @@ describe('inverted tree', () => {
         return new Map(Array.from(table.nameId, (id, r) => [d.names.get(id), [table.self[r], table.total[r], table.selfB[r], table.totalB[r]]]));
       };
       expect(byName(diffInverted)).toEqual(byName(diff));
+      // by self, a root child's change is its function's (its totals), a caller below it has none
+      const d = diffInverted as DiffTree;
+      for (let i = 1; i < d.length; i++) {
+        const change = diffValue(d, i, { metric: 'absolute-delta', useSelf: true });
+        expect(change).toBe(d.depth[i] === 1 ? d.totalB[i]! - d.total[i]! : 0);
+      }
     }
   });
 });

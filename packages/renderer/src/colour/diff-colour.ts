@@ -1,4 +1,4 @@
-import { DEFAULT_DIFF_METRIC, DEFAULT_NOISE_CONFIDENCE, type DiffMetric, type DiffTree, type FrameIndex } from '@flamelens/core';
+import { DEFAULT_DIFF_METRIC, DEFAULT_NOISE_CONFIDENCE, shownSelf, type DiffMetric, type DiffTree, type FrameIndex } from '@flamelens/core';
 import { scaleLinear } from 'd3-scale';
 import type { ThemeColours } from './palette.ts';
 
@@ -74,8 +74,9 @@ export class DiffReader {
     readonly tree: DiffTree,
     options: Pick<DiffColourOptions, 'metric' | 'useSelf'>,
   ) {
-    this.a = options.useSelf ? tree.self : tree.total;
-    this.b = options.useSelf ? tree.selfB : tree.totalB;
+    // by self: what a user reads as self (an inverted view's is at the root's children, see shownSelf)
+    this.a = options.useSelf ? shownSelf(tree, tree.self, tree.total) : tree.total;
+    this.b = options.useSelf ? shownSelf(tree, tree.selfB, tree.totalB) : tree.totalB;
     this.invA = tree.baselineTotal === 0 ? 0 : 1 / tree.baselineTotal;
     this.invB = tree.comparisonTotal === 0 ? 0 : 1 / tree.comparisonTotal;
     this.metric = options.metric;

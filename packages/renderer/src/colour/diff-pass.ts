@@ -1,4 +1,4 @@
-import { isWithinNoise, type CountingNoiseModel } from '@flamelens/core';
+import { isWithinNoise, shownSelf, type CountingNoiseModel } from '@flamelens/core';
 import { ITEMS_PER_CLOCK_CHECK, type SlicedJob } from '../layout/sliced-job.ts';
 import type { DiffReader } from './diff-colour.ts';
 
@@ -33,8 +33,8 @@ export class DiffPassJob implements SlicedJob {
   ) {
     const tree = reader.tree;
     this.mask = options.noise ? new Uint8Array(tree.length) : null;
-    this.a = options.useSelf ? tree.self : tree.total;
-    this.b = options.useSelf ? tree.selfB : tree.totalB;
+    this.a = options.useSelf ? shownSelf(tree, tree.self, tree.total) : tree.total;
+    this.b = options.useSelf ? shownSelf(tree, tree.selfB, tree.totalB) : tree.totalB;
   }
 
   step(deadline: number): boolean {
