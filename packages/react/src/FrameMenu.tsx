@@ -1,6 +1,7 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useRef } from 'react';
 import { FRAME_ACTIONS, type FrameAction, type FrameActionInfo } from './frame-actions.ts';
 import type { ChromeColours } from './styles.ts';
+import { useMenu } from './use-menu.ts';
 
 interface FrameMenuProps {
   readonly info: FrameActionInfo;
@@ -19,27 +20,7 @@ interface FrameMenuProps {
 export function FrameMenu(p: FrameMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   const items = FRAME_ACTIONS.filter((a) => a.action !== 'collapse-module' || p.info.module !== null);
-  useEffect(() => {
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (e: PointerEvent) => {
-      if (!menu.current?.contains(e.target as Node)) p.onClose();
-    };
-    document.addEventListener('pointerdown', onDown, true);
-    return () => document.removeEventListener('pointerdown', onDown, true);
-  }, [p.info.frame]); // eslint-disable-line react-hooks/exhaustive-deps
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const buttons = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLElement);
-    const focusAt = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
-    if (e.key === 'ArrowDown') focusAt(at + 1);
-    else if (e.key === 'ArrowUp') focusAt(at - 1);
-    else if (e.key === 'Home') focusAt(0);
-    else if (e.key === 'End') focusAt(buttons.length - 1);
-    else if (e.key === 'Escape' || e.key === 'Tab') p.onClose();
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-  };
+  const onKeyDown = useMenu(menu, () => p.onClose(), { openedFor: p.info.frame });
   const c = p.colours;
   return (
     <div

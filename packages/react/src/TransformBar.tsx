@@ -1,7 +1,8 @@
 import { compileRegex, describeTransform, displayName, PRESETS, type AppliedTransform, type Transform } from '@flamelens/core';
 import type { ThemeName } from '@flamelens/renderer';
-import { useState, type CSSProperties, type FormEvent } from 'react';
+import { useRef, useState, type CSSProperties, type FormEvent, type RefObject } from 'react';
 import { buttonStyle, CHROME, inputStyle, rootStyle, toolbarStyle, type ChromeColours } from './styles.ts';
+import { useMenu } from './use-menu.ts';
 
 export interface TransformBarProps {
   /** The transforms in force, in the order they apply. */
@@ -32,6 +33,8 @@ export interface TransformBarProps {
 export function TransformBar(p: TransformBarProps) {
   const c = CHROME[p.theme ?? 'light'];
   const [adding, setAdding] = useState(false);
+  const addBox = useRef<HTMLSpanElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
   const add = (t: Transform) => {
     setAdding(false);
     if (!p.transforms.some((x) => JSON.stringify(x) === JSON.stringify(t))) p.onChange([...p.transforms, t]);
@@ -48,11 +51,21 @@ export function TransformBar(p: TransformBarProps) {
           <Chip key={`${i}:${JSON.stringify(t)}`} transform={t} applied={p.applied?.[i]} colours={c} onRemove={() => p.onChange(p.transforms.filter((_, k) => k !== i))} />
         ))}
       </ul>
-      <span style={{ position: 'relative' }}>
-        <button type="button" aria-haspopup="true" aria-expanded={adding} onClick={() => setAdding(!adding)} style={buttonStyle(c)} data-testid="transform-add">
+      <span ref={addBox} style={{ position: 'relative' }}>
+        <button ref={addButton} type="button" aria-haspopup="menu" aria-expanded={adding} onClick={() => setAdding(!adding)} style={buttonStyle(c)} data-testid="transform-add">
           + Transform
         </button>
-        {adding && <AddMenu colours={c} onAdd={add} onClose={() => setAdding(false)} />}
+        {adding && (
+          <AddMenu
+            colours={c}
+            inside={addBox}
+            onAdd={add}
+            onClose={(by) => {
+              setAdding(false);
+              if (by === 'key') addButton.current?.focus();
+            }}
+          />
+        )}
       </span>
       {p.transforms.length > 1 && (
         <button type="button" onClick={() => p.onChange([])} style={buttonStyle(c)}>
@@ -100,8 +113,11 @@ function Chip(p: { transform: Transform; applied: AppliedTransform | undefined; 
   );
 }
 
-function AddMenu(p: { colours: ChromeColours; onAdd: (t: Transform) => void; onClose: () => void }) {
+/** The add menu: a WAI-ARIA menu (see useMenu) whose regex field Tab reaches; `inside` holds it and its button. */
+function AddMenu(p: { colours: ChromeColours; inside: RefObject<HTMLElement | null>; onAdd: (t: Transform) => void; onClose: (by: 'key' | 'pointer') => void }) {
   const c = p.colours;
+  const menu = useRef<HTMLDivElement>(null);
+  const onKeyDown = useMenu(menu, p.onClose, { inside: p.inside, closeOnTab: false });
   const [regex, setRegex] = useState('');
   const error = regexMessage(regex);
   const submit = (e: FormEvent) => {
@@ -111,9 +127,11 @@ function AddMenu(p: { colours: ChromeColours; onAdd: (t: Transform) => void; onC
   const item: CSSProperties = { display: 'block', width: '100%', textAlign: 'left', font: 'inherit', color: 'inherit', background: 'none', border: 0, padding: '3px 8px', cursor: 'pointer' };
   return (
     <div
+      ref={menu}
       role="menu"
+      aria-label="Add a transform"
       data-testid="transform-menu"
-      onKeyDown={(e) => e.key === 'Escape' && p.onClose()}
+      onKeyDown={onKeyDown}
       style={{ position: 'absolute', top: '100%', left: 0, zIndex: 20, minWidth: 280, background: c.tooltipBackground, border: `1px solid ${c.line}`, borderRadius: 6, boxShadow: '0 4px 14px rgba(0,0,0,0.2)', padding: 4 }}
     >
       <div style={{ color: c.muted, fontSize: 12, padding: '2px 8px' }}>Hide runtime frames</div>

@@ -162,4 +162,38 @@ describe('<TransformBar>', () => {
     q('invert-toggle')!.click();
     await expect.poll(() => q('invert-toggle')!.getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('the add menu is a menu: focus on its first item, arrows move, Escape or a click outside closes it', async () => {
+    const { q, container } = mount(<TransformHost initial={[]} />);
+    const key = (k: string) => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    const focused = () => (document.activeElement as HTMLElement | null)?.textContent;
+    q('transform-add')!.click();
+    await expect.poll(focused).toBe('Hide Go runtime');
+    key('ArrowDown');
+    expect(focused()).toBe('Hide JVM internals');
+    key('End');
+    expect(focused()).toBe('Merge recursion');
+    key('ArrowDown'); // wraps
+    expect(focused()).toBe('Hide Go runtime');
+    key('Escape');
+    await expect.poll(() => q('transform-menu')).toBeNull();
+    expect(document.activeElement).toBe(q('transform-add')); // back on its button
+    // a press outside closes it; a press on its button closes it too (not closed, then opened again)
+    q('transform-add')!.click();
+    await expect.poll(() => q('transform-menu')).not.toBeNull();
+    q('total')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    await expect.poll(() => q('transform-menu')).toBeNull();
+    q('transform-add')!.click();
+    await expect.poll(() => q('transform-menu')).not.toBeNull();
+    q('transform-add')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    q('transform-add')!.click();
+    await expect.poll(() => q('transform-menu')).toBeNull();
+    // typing in its regex field: Home stays in the field
+    q('transform-add')!.click();
+    await expect.poll(() => q('transform-menu')).not.toBeNull();
+    const field = container.querySelector<HTMLInputElement>('[data-testid="transform-menu"] input')!;
+    field.focus();
+    key('Home');
+    expect(document.activeElement).toBe(field);
+  });
 });
