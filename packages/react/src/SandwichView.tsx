@@ -1,6 +1,8 @@
-import { displayName, type FrameTree } from '@flamelens/core';
-import type { DiffColourOptions, PaletteName, ThemeName } from '@flamelens/renderer';
-import { useCallback, type CSSProperties } from 'react';
+import { displayName, isDiffTree, type FrameTree } from '@flamelens/core';
+import { DEFAULT_DIFF_COLOURS, type DiffColourOptions, type PaletteName, type ThemeName } from '@flamelens/renderer';
+import { useCallback, useMemo, type CSSProperties } from 'react';
+import { DiffLegend } from './DiffLegend.tsx';
+import { diffLegendFigures } from './diff-settings.ts';
 import { FlameGraph, type FlameGraphProps, type FrameClickInfo } from './FlameGraph.tsx';
 import { buttonStyle, CHROME, rootStyle } from './styles.ts';
 
@@ -56,7 +58,18 @@ export function SandwichView(p: SandwichViewProps) {
   const { onTreeShown } = p;
   const onCallersShown = useCallback((tree: FrameTree) => onTreeShown?.('callers', tree), [onTreeShown]);
   const onCalleesShown = useCallback((tree: FrameTree) => onTreeShown?.('callees', tree), [onTreeShown]);
-  const common = { theme, palette: p.palette, diff: p.diff, sideNames: p.sideNames, formatValue: p.formatValue, toolbar: false, height: p.height, maxHeight: p.maxHeight ?? 300 };
+  const legend = useSharedLegend(p.sandwich, p.diff);
+  const common = {
+    theme,
+    palette: p.palette,
+    diff: legend ? legend.halves : p.diff,
+    diffLegend: false,
+    sideNames: p.sideNames,
+    formatValue: p.formatValue,
+    toolbar: false,
+    height: p.height,
+    maxHeight: p.maxHeight ?? 300,
+  };
   const refining = p.sandwich?.exact === false;
   return (
     <section aria-label={`Sandwich of ${displayName(p.name)}`} data-testid="sandwich-view" data-function={p.name} style={{ ...rootStyle(c), ...p.style }} className={p.className}>
@@ -77,6 +90,7 @@ export function SandwichView(p: SandwichViewProps) {
       </header>
       {p.sandwich && (
         <div style={{ opacity: p.pending && !refining ? 0.6 : 1 }}>
+          {legend && <DiffLegend tree={legend.tree} diff={legend.diff} saturation={legend.saturation} noise={legend.noise} sideNames={p.sideNames} theme={theme} />}
           <div data-testid="sandwich-callers" aria-label="Callers">
             <div style={{ color: c.muted, fontSize: 12, padding: '2px 0' }}>Callers ↑</div>
             <FlameGraph {...common} profile={p.sandwich.callers} defaultView="flame" onFrameClick={(info) => p.onFrameClick?.(info, 'callers')} onTreeShown={onCallersShown} />
@@ -89,4 +103,20 @@ export function SandwichView(p: SandwichViewProps) {
       )}
     </section>
   );
+}
+
+/**
+ * A diff sandwich's colours: one scale for both halves (full colour at the larger of their largest
+ * changes when `auto`), so a frame above and one below compare by colour, and one legend for both
+ * instead of one per half. Null when the halves are not diffs.
+ */
+function useSharedLegend(sandwich: SandwichViewProps['sandwich'], diff: Partial<DiffColourOptions> | undefined) {
+  return useMemo(() => {
+    if (!sandwich || !isDiffTree(sandwich.callers) || !isDiffTree(sandwich.callees)) return null;
+    const options = { ...DEFAULT_DIFF_COLOURS, ...diff };
+    const callers = diffLegendFigures(sandwich.callers, options);
+    const callees = diffLegendFigures(sandwich.callees, options);
+    const saturation = options.saturation === 'auto' ? Math.max(callers.saturation, callees.saturation) : options.saturation;
+    return { tree: sandwich.callers, diff: options, halves: { ...options, saturation }, saturation, noise: callers.noise };
+  }, [sandwich, diff]);
 }

@@ -1,5 +1,5 @@
 import { applyTransforms, functionTable, sandwich, type Transform } from '@flamelens/core';
-import { frameAt, treeFromFolded } from '@flamelens/core/testing';
+import { diffFromFolded, frameAt, treeFromFolded } from '@flamelens/core/testing';
 import { FlameGraph, FunctionTable, SandwichView, TransformBar, transformForAction, type FrameAction, type FrameActionInfo } from '@flamelens/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -124,6 +124,21 @@ describe('<SandwichView>', () => {
     expect(q('sandwich-callers')!.querySelector('[data-testid="flame-area"]')!.getAttribute('aria-roledescription')).toBe('flame graph');
     q('sandwich-close')!.click();
     await expect.poll(() => q('sandwich-view')).toBeNull();
+  });
+
+  it('of a diff: one legend for both halves, one colour scale (full colour at the larger largest change)', async () => {
+    // wholes 10 → 20; f and its caller a: 40% → 60% (+20 pp); below f, g 40% → 10% (−30 pp) and h new at
+    // 50% (+50 pp): the largest change is in the callees half, the legend's scale must cover it
+    const diff = diffFromFolded('main;a;f;g 4\nmain;x 6', 'main;a;f;g 2\nmain;a;f;h 10\nmain;x 8');
+    const halves = sandwich(diff, 'f');
+    const { q, container } = mount(<SandwichView name="f" sandwich={halves} onClose={() => {}} />);
+    await expect.poll(() => q('sandwich-view')?.querySelectorAll('[data-testid="diff-legend"]').length).toBe(1);
+    expect(container.querySelectorAll('[data-testid="diff-legend"]')).toHaveLength(1);
+    const ticks = [...q('sandwich-view')!.querySelectorAll('[data-testid="diff-legend-tick"]')].map((t) => t.textContent);
+    expect(ticks).toEqual(['−50 pp', '0', '+50 pp']);
+    // the wholes are the profiles' (10 and 20), not f's
+    expect(q('diff-legend-baseline-total')!.textContent).toContain(': 10');
+    expect(q('diff-legend-comparison-total')!.textContent).toContain(': 20');
   });
 });
 

@@ -1,3 +1,4 @@
+import { isDiffTree, type DiffTree } from '../diff/diff-tree.ts';
 import type { FrameTree } from '../model/frame-tree.ts';
 import { callersTree } from './invert.ts';
 import { rewriteTree } from './rewrite.ts';
@@ -34,7 +35,19 @@ export function sandwichOf(tree: FrameTree, nameId: number, prune: PruneRequest 
   const roots = outermostFrames(tree, mask);
   return {
     nameId,
-    callers: callersTree(tree, roots, undefined, prune),
-    callees: rewriteTree(tree, { op: 'focus', mask, roots }, undefined, prune),
+    callers: withWholesOf(tree, callersTree(tree, roots, undefined, prune)),
+    callees: withWholesOf(tree, rewriteTree(tree, { op: 'focus', mask, roots }, undefined, prune)),
   };
+}
+
+/**
+ * A half of a diff's sandwich keeps the diff's wholes (each side's whole profile), not its root's totals
+ * (the function's): its colours and shares are then shares of the whole profile, as in the graph and the
+ * table. Measured against the function's own totals, every caller of a function that grew would turn
+ * blue as soon as a new caller took some of its time.
+ */
+function withWholesOf(tree: FrameTree, half: FrameTree): FrameTree {
+  if (!isDiffTree(tree) || !isDiffTree(half)) return half;
+  const kept: DiffTree = { ...half, baselineTotal: tree.baselineTotal, comparisonTotal: tree.comparisonTotal };
+  return kept;
 }

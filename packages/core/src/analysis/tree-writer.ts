@@ -447,6 +447,9 @@ export function derivedTree(like: FrameTree, columns: WrittenColumns, names: Der
       comparisonTotal: rootTotal(columns.total, 1),
       ...(like.baselineName !== undefined ? { baselineName: like.baselineName } : {}),
       ...(like.comparisonName !== undefined ? { comparisonName: like.comparisonName } : {}),
+      // what each side was read from (its sampling period: the noise test of a view or a sandwich)
+      ...(like.baselineInfo ? { baselineInfo: like.baselineInfo } : {}),
+      ...(like.comparisonInfo ? { comparisonInfo: like.comparisonInfo } : {}),
     };
     return diff;
   }

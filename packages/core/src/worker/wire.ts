@@ -42,6 +42,8 @@ export interface DiffTreeWirePart {
   readonly comparisonInfo?: ProfileInfo;
   readonly baselineName?: string;
   readonly comparisonName?: string;
+  /** The wholes of the chosen sample type, when not the root's totals (a sandwich half keeps the profile's). */
+  readonly wholes?: readonly [number, number];
 }
 
 const tableToWire = (t: StringTable): StringTableWire => ({ bytes: t.bytes, offsets: t.offsets });
@@ -84,6 +86,7 @@ function diffPartToWire(tree: DiffTree): DiffTreeWirePart {
     ...(tree.comparisonInfo ? { comparisonInfo: tree.comparisonInfo } : {}),
     ...(tree.baselineName !== undefined ? { baselineName: tree.baselineName } : {}),
     ...(tree.comparisonName !== undefined ? { comparisonName: tree.comparisonName } : {}),
+    ...(tree.baselineTotal !== (tree.total[0] ?? 0) || tree.comparisonTotal !== (tree.totalB[0] ?? 0) ? { wholes: [tree.baselineTotal, tree.comparisonTotal] as const } : {}),
   };
 }
 
@@ -135,8 +138,8 @@ function diffFromWirePart(tree: FrameTree, part: DiffTreeWirePart): DiffTree {
     kind: 'diff',
     totalB,
     selfB,
-    baselineTotal: tree.total[0] ?? 0,
-    comparisonTotal: totalB[0] ?? 0,
+    baselineTotal: part.wholes?.[0] ?? tree.total[0] ?? 0,
+    comparisonTotal: part.wholes?.[1] ?? totalB[0] ?? 0,
     ...(byType ? { totalBByType: part.totalBByType, selfBByType: part.selfBByType } : {}),
     ...(part.baselineInfo ? { baselineInfo: part.baselineInfo } : {}),
     ...(part.comparisonInfo ? { comparisonInfo: part.comparisonInfo } : {}),

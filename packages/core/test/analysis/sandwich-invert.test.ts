@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { applyTransform, diffFunctionTable, diffProfiles, diffValue, functionTable, functionTables, importProfile, invertTree, isDiffTree, sandwich, type DiffTree, type FrameTree } from '../../src/index.ts';
 import { hasInversionOrigins, prepareInversion } from '../../src/analysis/invert.ts';
-import { drawTree, treeFromFolded } from '../../src/testing/index.ts';
+import { diffFromFolded, drawTree, frameAt, treeFromFolded } from '../../src/testing/index.ts';
+import { anyTreeFromWire, anyTreeToWire } from '../../src/worker/analysis-wire.ts';
 import { corpusBytes, readManifest } from '../corpus/manifest.ts';
 import { drawColumns, randomStacks, rewrite, rewriteStacks, treeOfStacks } from './stacks.ts';
 
@@ -158,6 +159,27 @@ describe('inverted tree', () => {
 });
 
 describe('sandwich', () => {
+  test('of a diff: both halves keep the profiles’ wholes, so a caller’s change is its share of the whole profile', () => {
+    // f grew from 4 of 10 to 12 of 20; its old caller a from 4 to 8: 40% of the whole profile both times (of
+    // the function's own total it fell from 100% to 67%, which would draw it blue); b is new
+    const diff = diffFromFolded('main;a;f 4\nmain;x 6', 'main;a;f 8\nmain;b;f 4\nmain;x 8');
+    const { callers, callees } = sandwich(diff, 'f');
+    for (const half of [callers, callees]) {
+      if (!isDiffTree(half)) throw new Error('a diff sandwich half is a diff');
+      expect([half.baselineTotal, half.comparisonTotal]).toEqual([10, 20]);
+      // and what each side was read from: the noise test reads its sampling period
+      expect(half.baselineInfo).toBe(diff.baselineInfo);
+      expect(half.comparisonInfo).toBe(diff.comparisonInfo);
+      // and so after a trip to the page (the worker sends it)
+      const sent = anyTreeFromWire(anyTreeToWire(half)) as DiffTree;
+      expect([sent.baselineTotal, sent.comparisonTotal]).toEqual([10, 20]);
+    }
+    const byA = frameAt(callers, 'f;a');
+    expect(diffValue(callers as DiffTree, byA)).toBe(0); // 40% → 40% of each whole: unchanged, not shrank
+    expect(diffValue(callers as DiffTree, frameAt(callers, 'f'))).toBeCloseTo(20, 12); // 40% → 60%
+    expect(diffValue(callers as DiffTree, frameAt(callers, 'f;b'))).toBeCloseTo(20, 12); // new: 0 → 20%
+  });
+
   test('callers above, callees below, recursion counted once', () => {
     const { callers, callees } = sandwich(profile, 'f');
     expect(drawTree(callers)).toBe(
