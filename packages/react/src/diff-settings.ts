@@ -44,7 +44,7 @@ export function saturationUnit(metric: DiffMetric, unit: string): string {
 export function diffLegendFigures(tree: DiffTree, options: DiffColourOptions): { saturation: number; noise: NoiseModel } {
   let saturation = options.saturation === 'auto' ? 0 : options.saturation;
   if (options.saturation === 'auto') {
-    const job = new DiffPassJob(new DiffReader(tree, options), { findLargest: true, noise: null, useSelf: options.useSelf });
+    const job = new DiffPassJob(new DiffReader(tree, options), { findLargest: true, noise: null });
     runToEnd(job);
     saturation = job.largest > 0 ? job.largest : 1;
   }

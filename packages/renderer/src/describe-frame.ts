@@ -63,8 +63,8 @@ function diffFigures(
 ): DiffFigures {
   const reader = new DiffReader(tree, options);
   const d = reader.value(frame);
-  const selfA = shownSelf(tree, tree.self, tree.total)[frame]!;
-  const selfB = shownSelf(tree, tree.selfB, tree.totalB)[frame]!;
+  const selfA = shownSelf(tree, frame, tree.self, tree.total);
+  const selfB = shownSelf(tree, frame, tree.selfB, tree.totalB);
   const status = reader.status(frame);
   const suffix = options.metric === 'normalized-delta' ? ' of the whole' : options.metric === 'relative-change' && Number.isFinite(d) ? ' share' : '';
   const z =
@@ -92,14 +92,14 @@ function signed(d: number, format: ValueFormatter): string {
 
 function side(tree: FrameTree, frame: FrameIndex, total: Float64Array, stored: Float64Array, whole: number, format: ValueFormatter | null): SideFigures {
   const p = tree.parent[frame]!;
-  const self = shownSelf(tree, stored, total);
+  const self = shownSelf(tree, frame, stored, total);
   const write = format ?? ((value: number) => formatValue(value, tree.unit));
   return {
     total: write(total[frame]!),
-    self: write(self[frame]!),
+    self: write(self),
     totalOfWhole: formatPercent(total[frame]!, whole),
     totalOfParent: p >= 0 ? formatPercent(total[frame]!, total[p]!) : '',
-    selfOfWhole: formatPercent(self[frame]!, whole),
+    selfOfWhole: formatPercent(self, whole),
   };
 }
 

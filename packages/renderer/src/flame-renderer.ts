@@ -400,7 +400,7 @@ export class FlameRenderer {
     const model = this.noiseFor.model!;
     this.noise = model;
     const noise = o.diff.fadeNoise && model.kind === 'counts' ? model : null;
-    const job = new DiffPassJob(reader, { findLargest: o.diff.saturation === 'auto', noise, useSelf: o.diff.useSelf });
+    const job = new DiffPassJob(reader, { findLargest: o.diff.saturation === 'auto', noise });
     this.jobs.run(
       'saturation',
       job,

@@ -119,7 +119,7 @@ describe('noise fading (data)', () => {
   const model = noiseModel(tree);
   const colouring = (faded: Uint8Array | null) => new BarColours(tree, 'diff', 'light', 'default', { reader, saturation: 20, faded });
   const pass = (noise: typeof model | null) => {
-    const job = new DiffPassJob(reader, { findLargest: true, noise: noise?.kind === 'counts' ? noise : null, useSelf: false });
+    const job = new DiffPassJob(reader, { findLargest: true, noise: noise?.kind === 'counts' ? noise : null });
     runToEnd(job);
     return job;
   };

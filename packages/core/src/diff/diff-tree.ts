@@ -77,8 +77,8 @@ export function diffStatus(tree: DiffTree, frame: FrameIndex): DiffStatus {
  */
 export function diffValue(tree: DiffTree, frame: FrameIndex, options: DiffMetricOptions = DEFAULT_DIFF_METRIC): number {
   // by self: as a user reads it (an inverted view's is at the root's children, see shownSelf)
-  const a = options.useSelf ? shownSelf(tree, tree.self, tree.total)[frame]! : tree.total[frame]!;
-  const b = options.useSelf ? shownSelf(tree, tree.selfB, tree.totalB)[frame]! : tree.totalB[frame]!;
+  const a = options.useSelf ? shownSelf(tree, frame, tree.self, tree.total) : tree.total[frame]!;
+  const b = options.useSelf ? shownSelf(tree, frame, tree.selfB, tree.totalB) : tree.totalB[frame]!;
   return changeOf(a, b, tree, options.metric);
 }
 

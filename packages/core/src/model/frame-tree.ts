@@ -115,25 +115,16 @@ export interface FrameTree {
 /** Name of the synthetic root frame. */
 export const ROOT_NAME = 'all';
 
-const shownSelfCache = new WeakMap<Float64Array, Float64Array>();
-
 /**
- * The self values a user reads off `tree`'s frames for the value column `self`/`total`: the column
- * itself, except in an inverted view (`info.inverted`), where a function's own time is at the root's
- * children (their totals: where its stacks end) and the frames below them, its callers, have none. The
- * stored self of an inverted tree sits where the inverted paths end (the outermost callers), which no
- * tooltip or colour by self should show. Computed once per inverted column (8 bytes a frame).
+ * The self value a user reads off `frame` of `tree` for the value column `self`/`total`: the column's,
+ * except in an inverted view (`info.inverted`), where a function's own time is at the root's children
+ * (their totals: where its stacks end) and the frames below them, its callers, have none. The stored self
+ * of an inverted tree sits where the inverted paths end (the outermost callers), which no tooltip or
+ * colour by self should show. Per frame, no allocation (an exact inverted s1m has 12.8 M frames).
  */
-export function shownSelf(tree: FrameTree, self: Float64Array, total: Float64Array): Float64Array {
-  if (!tree.info.inverted) return self;
-  let shown = shownSelfCache.get(self);
-  if (!shown) {
-    shown = new Float64Array(tree.length);
-    if (tree.length > 0) shown[0] = self[0]!; // samples with no stack stay on the root
-    for (let i = 1; i < tree.length; i = tree.subtreeEnd[i]!) shown[i] = total[i]!;
-    shownSelfCache.set(self, shown);
-  }
-  return shown;
+export function shownSelf(tree: FrameTree, frame: FrameIndex, self: Float64Array, total: Float64Array): number {
+  if (!tree.info.inverted || frame === 0) return self[frame]!; // the root keeps the samples with no stack
+  return tree.depth[frame] === 1 ? total[frame]! : 0;
 }
 
 /**

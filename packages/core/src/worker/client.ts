@@ -154,9 +154,9 @@ export class ProfileParser {
   }
 
   /**
-   * How many jobs of idle preparation (indexes, the rehearsed sandwich) the worker has not finished: 0
-   * once a profile is ready for its first sandwich, and always 0 in-process or with no worker running.
-   * Does not hold the preparation off (benches wait on it to time a user's first use).
+   * How many jobs of idle preparation (indexes, the rehearsed sandwich, the inversion's origins) the
+   * worker has not finished: 0 once a profile is ready for its first analyses, and always 0 in-process or
+   * with no worker running. Does not hold the preparation off (benches wait on it to time a first use).
    */
   async preparing(): Promise<number> {
     const api = this.primary.running();

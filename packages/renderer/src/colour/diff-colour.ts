@@ -66,6 +66,8 @@ export function diffBucketColours(theme: ThemeColours): string[] {
 export class DiffReader {
   private readonly a: Float64Array;
   private readonly b: Float64Array;
+  /** By self in an inverted view: self as a user reads it (core's `shownSelf`), not as stored. */
+  private readonly shown: boolean;
   private readonly invA: number;
   private readonly invB: number;
   private readonly metric: DiffMetric;
@@ -74,18 +76,28 @@ export class DiffReader {
     readonly tree: DiffTree,
     options: Pick<DiffColourOptions, 'metric' | 'useSelf'>,
   ) {
-    // by self: what a user reads as self (an inverted view's is at the root's children, see shownSelf)
-    this.a = options.useSelf ? shownSelf(tree, tree.self, tree.total) : tree.total;
-    this.b = options.useSelf ? shownSelf(tree, tree.selfB, tree.totalB) : tree.totalB;
+    this.a = options.useSelf ? tree.self : tree.total;
+    this.b = options.useSelf ? tree.selfB : tree.totalB;
+    this.shown = options.useSelf && tree.info.inverted === true;
     this.invA = tree.baselineTotal === 0 ? 0 : 1 / tree.baselineTotal;
     this.invB = tree.comparisonTotal === 0 ? 0 : 1 / tree.comparisonTotal;
     this.metric = options.metric;
   }
 
+  /** The baseline's value of `frame` the change follows (total, or self as shown). */
+  baseline(frame: FrameIndex): number {
+    return this.shown ? shownSelf(this.tree, frame, this.a, this.tree.total) : this.a[frame]!;
+  }
+
+  /** The comparison's value of `frame` the change follows. */
+  comparison(frame: FrameIndex): number {
+    return this.shown ? shownSelf(this.tree, frame, this.b, this.tree.totalB) : this.b[frame]!;
+  }
+
   /** The signed change of `frame` (positive = grew); see core's `diffValue`. */
   value(frame: FrameIndex): number {
-    const a = this.a[frame]!;
-    const b = this.b[frame]!;
+    const a = this.baseline(frame);
+    const b = this.comparison(frame);
     if (this.metric === 'absolute-delta') return b - a;
     const shareA = a * this.invA;
     const shareB = b * this.invB;

@@ -1,4 +1,4 @@
-import { isWithinNoise, shownSelf, type CountingNoiseModel } from '@flamelens/core';
+import { isWithinNoise, type CountingNoiseModel } from '@flamelens/core';
 import { ITEMS_PER_CLOCK_CHECK, type SlicedJob } from '../layout/sliced-job.ts';
 import type { DiffReader } from './diff-colour.ts';
 
@@ -6,10 +6,11 @@ import type { DiffReader } from './diff-colour.ts';
 export interface DiffPassOptions {
   /** Find the largest finite |change| (for `saturation: 'auto'`). */
   readonly findLargest: boolean;
-  /** Mark frames whose change is within sampling noise; null = no fading (off, or no test possible). */
+  /**
+   * Mark frames whose change is within sampling noise; null = no fading (off, or no test possible). The
+   * test reads the values the colour follows (the reader's: totals, or self).
+   */
   readonly noise: CountingNoiseModel | null;
-  /** Test self values instead of totals (the values the colour follows). */
-  readonly useSelf: boolean;
 }
 
 /**
@@ -24,17 +25,12 @@ export class DiffPassJob implements SlicedJob {
   largest = 0;
   /** Within-noise mask, or null when no fading was asked for. */
   readonly mask: Uint8Array | null;
-  private readonly a: Float64Array;
-  private readonly b: Float64Array;
 
   constructor(
     private readonly reader: DiffReader,
     private readonly options: DiffPassOptions,
   ) {
-    const tree = reader.tree;
-    this.mask = options.noise ? new Uint8Array(tree.length) : null;
-    this.a = options.useSelf ? shownSelf(tree, tree.self, tree.total) : tree.total;
-    this.b = options.useSelf ? shownSelf(tree, tree.selfB, tree.totalB) : tree.totalB;
+    this.mask = options.noise ? new Uint8Array(reader.tree.length) : null;
   }
 
   step(deadline: number): boolean {
@@ -52,7 +48,7 @@ export class DiffPassJob implements SlicedJob {
         this.largest = largest;
       }
       if (mask && noise) {
-        for (let i = this.next; i < to; i++) mask[i] = isWithinNoise(noise, this.a[i]!, this.b[i]!) ? 1 : 0;
+        for (let i = this.next; i < to; i++) mask[i] = isWithinNoise(noise, this.reader.baseline(i), this.reader.comparison(i)) ? 1 : 0;
       }
       this.next = to;
       if (performance.now() >= deadline && this.next < n) return false;
