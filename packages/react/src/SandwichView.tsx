@@ -2,7 +2,7 @@ import { displayName, isDiffTree, type FrameTree } from '@flamelens/core';
 import { DEFAULT_DIFF_COLOURS, type DiffColourOptions, type PaletteName, type ThemeName } from '@flamelens/renderer';
 import { useCallback, useMemo, type CSSProperties } from 'react';
 import { DiffLegend } from './DiffLegend.tsx';
-import { diffLegendFigures } from './diff-settings.ts';
+import { diffLegendFigures, saturationOf } from './diff-settings.ts';
 import { FlameGraph, type FlameGraphProps, type FrameClickInfo } from './FlameGraph.tsx';
 import { buttonStyle, CHROME, rootStyle } from './styles.ts';
 
@@ -114,9 +114,9 @@ function useSharedLegend(sandwich: SandwichViewProps['sandwich'], diff: Partial<
   return useMemo(() => {
     if (!sandwich || !isDiffTree(sandwich.callers) || !isDiffTree(sandwich.callees)) return null;
     const options = { ...DEFAULT_DIFF_COLOURS, ...diff };
-    const callers = diffLegendFigures(sandwich.callers, options);
-    const callees = diffLegendFigures(sandwich.callees, options);
-    const saturation = options.saturation === 'auto' ? Math.max(callers.saturation, callees.saturation) : options.saturation;
-    return { tree: sandwich.callers, diff: options, halves: { ...options, saturation }, saturation, noise: callers.noise };
+    // both halves have the diff's wholes and sides, so the same noise test
+    const { saturation: callers, noise } = diffLegendFigures(sandwich.callers, options);
+    const saturation = Math.max(callers, saturationOf(sandwich.callees, options));
+    return { tree: sandwich.callers, diff: options, halves: { ...options, saturation }, saturation, noise };
   }, [sandwich, diff]);
 }

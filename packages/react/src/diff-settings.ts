@@ -42,13 +42,15 @@ export function saturationUnit(metric: DiffMetric, unit: string): string {
  * renderer at hand (FlameGraph passes the renderer's own). One pass over the frames when `auto`.
  */
 export function diffLegendFigures(tree: DiffTree, options: DiffColourOptions): { saturation: number; noise: NoiseModel } {
-  let saturation = options.saturation === 'auto' ? 0 : options.saturation;
-  if (options.saturation === 'auto') {
-    const job = new DiffPassJob(new DiffReader(tree, options), { findLargest: true, noise: null });
-    runToEnd(job);
-    saturation = job.largest > 0 ? job.largest : 1;
-  }
-  return { saturation, noise: noiseModel(tree, { confidence: options.confidence }) };
+  return { saturation: saturationOf(tree, options), noise: noiseModel(tree, { confidence: options.confidence }) };
+}
+
+/** The saturation point in force: the one set, or the largest change (one pass over the frames) when `auto`. */
+export function saturationOf(tree: DiffTree, options: DiffColourOptions): number {
+  if (options.saturation !== 'auto') return options.saturation;
+  const job = new DiffPassJob(new DiffReader(tree, options), { findLargest: true, noise: null });
+  runToEnd(job);
+  return job.largest > 0 ? job.largest : 1;
 }
 
 /**

@@ -67,12 +67,8 @@ function diffFigures(
   const selfB = shownSelf(tree, frame, tree.selfB, tree.totalB);
   const status = reader.status(frame);
   const suffix = options.metric === 'normalized-delta' ? ' of the whole' : options.metric === 'relative-change' && Number.isFinite(d) ? ' share' : '';
-  const z =
-    noise?.kind === 'counts'
-      ? options.useSelf
-        ? noiseZ(noise, selfA, selfB)
-        : noiseZ(noise, tree.total[frame]!, tree.totalB[frame]!)
-      : null;
+  // the test on the values the colour follows (totals, or self as shown), as the noise mask's
+  const z = noise?.kind === 'counts' ? noiseZ(noise, reader.baseline(frame), reader.comparison(frame)) : null;
   return {
     comparison: side(tree, frame, tree.totalB, tree.selfB, tree.comparisonTotal, format),
     change: (options.metric === 'absolute-delta' && format ? signed(d, format) : formatChange(d, options.metric, tree.unit)) + suffix,
