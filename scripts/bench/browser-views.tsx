@@ -11,7 +11,7 @@ import { FlameGraph, FunctionTable, SandwichView, useProfileView, useSandwich } 
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { analysisCases } from './analysis-cases.ts';
+import { analysisCases, type AnalysisCase } from './analysis-cases.ts';
 
 export interface ViewsBenchResult {
   error?: string;
@@ -154,6 +154,20 @@ function TableMark() {
   return null;
 }
 
+/**
+ * Asks for case `c` (its sandwich in the plain profile, or its view) with the graph on screen; resolves
+ * once its first picture is painted, with a promise of the exact one (wrapped: a promise would be flattened).
+ */
+async function askFor(c: AnalysisCase, render: (props: Omit<HostProps, 'parser' | 'handle'>) => void): Promise<{ exact: Promise<void> }> {
+  const kind = c.sandwich ? 'sandwich' : 'graph';
+  const drawn = next(kind);
+  const exact = next(`${kind}-exact`);
+  render(c.sandwich ? { spec: { transforms: [] }, graph: true, sandwichOf: c.sandwich } : { spec: c.spec, graph: true, sandwichOf: null });
+  await drawn;
+  await painted();
+  return { exact };
+}
+
 /** How long a user looks at the picture before asking for more (after the worker's preparation). */
 const SETTLE_MS = 500;
 
@@ -195,19 +209,7 @@ window.benchFirstUse = async (url: string, index: number, eager = false) => {
   landedFirst = false;
   workerMs = null;
   const t0 = performance.now();
-  let exact: Promise<void>;
-  if (c.sandwich) {
-    const drawn = next('sandwich');
-    exact = next('sandwich-exact');
-    render({ spec: none, graph: true, sandwichOf: c.sandwich });
-    await drawn;
-  } else {
-    const drawn = next('graph');
-    exact = next('graph-exact');
-    render({ spec: c.spec, graph: true, sandwichOf: null });
-    await drawn;
-  }
-  await painted();
+  const { exact } = await askFor(c, render);
   const ms = performance.now() - t0;
   const landedMs = landedAt - t0;
   await exact;
@@ -297,14 +299,7 @@ window.benchViews = async (url: string, runs: number) => {
     await time(
       c.label.replace('sandwich:', 'sandwich drawn:'),
       async () => render({ spec: none, graph: true, sandwichOf: null }),
-      async () => {
-        const drawn = next('sandwich');
-        const exact = next('sandwich-exact');
-        render({ spec: none, graph: true, sandwichOf: c.sandwich! });
-        await drawn;
-        await painted();
-        return { exact };
-      },
+      () => askFor(c, render),
     );
   }
   render({ spec: none, graph: true, sandwichOf: null });
@@ -316,14 +311,7 @@ window.benchViews = async (url: string, runs: number) => {
         render({ spec: other, graph: true, sandwichOf: null });
         await shown;
       },
-      async () => {
-        const drawn = next('graph');
-        const exact = next('graph-exact');
-        render({ spec: c.spec, graph: true, sandwichOf: null });
-        await drawn;
-        await painted();
-        return { exact };
-      },
+      () => askFor(c, render),
     );
   }
   observer.disconnect();
